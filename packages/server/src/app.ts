@@ -1,0 +1,57 @@
+import { type DatabaseHandle, openDatabase, seedCatalog } from '@ixiamen/db';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { type Config, loadConfig } from './config.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { routeTable } from './platform/contract/route-table.js';
+import { databasePlugin } from './platform/database.js';
+import { errorHandler } from './platform/errors/error-handler.js';
+import { loggerOptions } from './platform/http/logger-options.js';
+import { requestId } from './platform/http/request-id.js';
+import { shutdownGuard } from './platform/http/shutdown-guard.js';
+
+export { type Config, ConfigError, loadConfig } from './config.js';
+
+export interface BuildOptions {
+  config?: Partial<Config>;
+  /** An already open database (tests share one); otherwise one is opened from the config. */
+  database?: DatabaseHandle;
+  /** A pino destination stream, e.g. to capture logs in tests. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the platform without listening: migrations applied, catalogue seeded, routes ready. */
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config: Config = { ...loadConfig({}), ...options.config };
+  const logger = loggerOptions(config.LOG_LEVEL);
+  const app = Fastify({
+    logger: options.logStream ? { ...logger, stream: options.logStream } : logger,
+    genReqId: requestId,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+
+  const handle =
+    options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR }));
+  try {
+    await handle.migrate();
+    await seedCatalog(handle.db);
+  } catch (err) {
+    if (!options.database) await handle.close();
+    throw err;
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(routeTable);
+  await app.register(errorHandler);
+  await app.register(shutdownGuard);
+  await app.register(databasePlugin, { handle, ownsHandle: !options.database });
+  await app.register(systemRoutes);
+  await app.register(catalogRoutes);
+  return app;
+}

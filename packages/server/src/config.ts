@@ -1,0 +1,52 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const Url = (protocols: string[]) =>
+  Type.String({
+    pattern: `^(${protocols.join('|')})://\\S+$`,
+    description: `a ${protocols.join(' or ')} URL`,
+  });
+
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  DATABASE_URL: Type.Optional(Url(['postgres', 'postgresql'])),
+  PGLITE_DIR: Type.String({ minLength: 1, default: '.data/pglite' }),
+  REDIS_URL: Type.Optional(Url(['redis', 'rediss'])),
+  DEPARTMENTS_URL: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:4100' }),
+  PUBLIC_BASE_URL: Type.String({ ...Url(['http', 'https']), default: 'http://localhost:3000' }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from the environment. Unset variables take the embedded defaults;
+ * a set but invalid one stops the start with a message naming each variable and why.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const candidate = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  const errors = [...Value.Errors(ConfigSchema, candidate)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const name = e.path.replace(/^\//, '');
+      const shown = name in raw ? JSON.stringify(raw[name]) : 'unset';
+      return `  ${name}=${name === 'DATABASE_URL' || name === 'REDIS_URL' ? '(hidden)' : shown}: ${e.schema.description ?? e.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return candidate as Config;
+}

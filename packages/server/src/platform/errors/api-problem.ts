@@ -1,0 +1,54 @@
+import { type ErrorCode, errorCodes } from '../../generated/error-codes.js';
+
+export const PROBLEM_TYPE_BASE = 'https://open.ixiamen.gov.cn/docs/errors/';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: { location: string; message: string }[];
+}
+
+export interface ApiProblemOptions {
+  errors?: ProblemBody['errors'];
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one error type handlers throw. Its code comes from the registry in
+ * api-spec/error-codes.yaml, which fixes the HTTP status and title.
+ */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly errors: ProblemBody['errors'];
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    options: ApiProblemOptions = {},
+  ) {
+    super(detail);
+    this.name = 'ApiProblem';
+    this.status = errorCodes[code].status;
+    this.headers = options.headers ?? {};
+    this.errors = options.errors;
+  }
+
+  toBody(requestId: string, instance: string): ProblemBody {
+    return {
+      type: `${PROBLEM_TYPE_BASE}${this.code}`,
+      title: errorCodes[this.code].title,
+      status: this.status,
+      detail: this.detail,
+      instance,
+      code: this.code,
+      requestId,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}

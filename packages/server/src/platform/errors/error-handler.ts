@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiProblem } from './api-problem.js';
+
+/** Turns Fastify's own errors (validation, parsing, limits) into registry problems. */
+function fromFastifyError(error: FastifyError): ApiProblem | undefined {
+  if (error.validation) {
+    const context = error.validationContext ?? 'request';
+    const errors = error.validation.map((v) => {
+      const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+      const extra = (v.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+      const path = [context, ...v.instancePath.split('/').filter(Boolean), missing ?? extra]
+        .filter(Boolean)
+        .join('/');
+      const message = extra ? `unknown parameter '${extra}'` : (v.message ?? 'is invalid');
+      return { location: path, message };
+    });
+    return new ApiProblem('validation_failed', errors.map((e) => `${e.location} ${e.message}`).join('; '), {
+      errors,
+    });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiProblem('unsupported_media_type', 'The Content-Type of the body is not accepted here.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiProblem('payload_too_large', 'The request body is larger than 1 MiB.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiProblem('malformed_body', 'The body is empty but declared as JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiProblem('malformed_body', 'The body is not valid JSON.');
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return new ApiProblem('malformed_body', 'The request could not be parsed.');
+  }
+  return undefined;
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiProblem) {
+  return reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type('application/problem+json')
+    .send(problem.toBody(request.id, request.url.split('?')[0] ?? request.url));
+}
+
+/**
+ * Every error leaves as application/problem+json with a registry code. Unknown errors become
+ * `internal_error` and are logged with their stack; the body never carries internals.
+ */
+export const errorHandler = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const problem = error instanceof ApiProblem ? error : fromFastifyError(error);
+      if (problem) {
+        if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+        return sendProblem(request, reply, problem);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(
+        request,
+        reply,
+        new ApiProblem(
+          'internal_error',
+          'An unexpected error occurred; quote the requestId when you contact support.',
+        ),
+      );
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        new ApiProblem(
+          'route_not_found',
+          `No operation matches ${request.method} ${request.url.split('?')[0]}.`,
+        ),
+      ),
+    );
+  },
+  { name: 'error-handler' },
+);

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+const storageTests = ['packages/db/test/**/*.test.ts', 'packages/server/test/**/*.test.ts'];
+// Real PostgreSQL joins the run when TEST_DATABASE_URL names one (CI always sets it).
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+// Workspace packages resolve to their TypeScript sources, so tests need no build.
+const sourceFirst = {
+  resolve: { conditions: ['source', 'module', 'node', 'development'] },
+  ssr: {
+    resolve: { conditions: ['source', 'module', 'node', 'development'], externalConditions: ['source'] },
+  },
+};
+
+export default defineConfig({
+  ...sourceFirst,
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        ...sourceFirst,
+        test: { name: 'storage:pglite', include: storageTests, env: { TEST_DB_DRIVER: 'pglite' } },
+      },
+      ...(withPostgres
+        ? [
+            {
+              ...sourceFirst,
+              test: { name: 'storage:postgres', include: storageTests, env: { TEST_DB_DRIVER: 'postgres' } },
+            },
+          ]
+        : []),
+      {
+        ...sourceFirst,
+        test: {
+          name: 'packages',
+          include: [
+            'packages/sdk/test/**/*.test.ts',
+            'packages/departments/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'examples/**/*.test.ts',
+          ],
+        },
+      },
+    ],
+  },
+});
