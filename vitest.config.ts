@@ -11,27 +11,39 @@ const sourceFirst = {
   },
 };
 
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   ...sourceFirst,
   test: {
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    ...timeouts,
     projects: [
       {
         ...sourceFirst,
-        test: { name: 'storage:pglite', include: storageTests, env: { TEST_DB_DRIVER: 'pglite' } },
+        test: {
+          ...timeouts,
+          name: 'storage:pglite',
+          include: storageTests,
+          env: { TEST_DB_DRIVER: 'pglite' },
+        },
       },
       ...(withPostgres
         ? [
             {
               ...sourceFirst,
-              test: { name: 'storage:postgres', include: storageTests, env: { TEST_DB_DRIVER: 'postgres' } },
+              test: {
+                ...timeouts,
+                name: 'storage:postgres',
+                include: storageTests,
+                env: { TEST_DB_DRIVER: 'postgres' },
+              },
             },
           ]
         : []),
       {
         ...sourceFirst,
         test: {
+          ...timeouts,
           name: 'packages',
           include: [
             'packages/sdk/test/**/*.test.ts',

@@ -1,45 +1,8 @@
-/**
- * Rebuilds every generated file from api-spec/: the server's dereferenced contract and types,
- * the SDK's types and error codes, and the portal's error pages. `--check` writes nothing and
- * fails when a committed file is stale.
- */
-import { apiTypes } from './api-types.ts';
-import { Emitter, header } from './emit.ts';
-import { errorPages, loadErrorRegistry, sdkErrorCodes, serverErrorCodes } from './error-codes.ts';
-import { bundledSpec } from './spec.ts';
+/** `pnpm gen` rebuilds every generated file; `--check` writes nothing and fails when one is stale. */
+import { plan } from './plan.ts';
 
-const check = process.argv.includes('--check');
-const out = new Emitter();
-
-const spec = await bundledSpec(true);
-const types = await apiTypes();
-const registry = await loadErrorRegistry();
-
-const fromSpec = header('api-spec/openapi.yaml');
-const fromErrors = header('api-spec/error-codes.yaml');
-
-out.own('packages/server/src/generated');
-out.add(
-  'packages/server/src/generated/openapi.ts',
-  `${fromSpec}import type { OpenApiDocument } from '../platform/contract/openapi-document.js';\n\nexport const openapiDocument: OpenApiDocument = ${JSON.stringify(spec, null, 2)};\n`,
-);
-out.add('packages/server/src/generated/api-types.ts', `${fromSpec}${types}`);
-out.add('packages/server/src/generated/error-codes.ts', `${fromErrors}${serverErrorCodes(registry)}`);
-
-out.own('packages/sdk/src/generated');
-out.add('packages/sdk/src/generated/api-types.ts', `${fromSpec}${types}`);
-out.add('packages/sdk/src/generated/error-codes.ts', `${fromErrors}${sdkErrorCodes(registry)}`);
-
-const docsDirs = {
-  zh: 'docs-site/docs/errors',
-  en: 'docs-site/i18n/en/docusaurus-plugin-content-docs/current/errors',
-} as const;
-for (const [locale, dir] of Object.entries(docsDirs) as [keyof typeof docsDirs, string][]) {
-  out.own(dir);
-  for (const [name, content] of errorPages(registry, locale)) out.add(`${dir}/${name}`, content);
-}
-
-if (check) {
+const out = await plan();
+if (process.argv.includes('--check')) {
   const stale = await out.stale();
   if (stale.length > 0) {
     console.error(`Generated files are stale; run \`pnpm gen\`:\n  ${stale.join('\n  ')}`);

@@ -26,7 +26,7 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** A postgres:// URL. Unset means the embedded PGlite. */
   url?: string | undefined;
-  /** Where PGlite keeps its files. Unset means in memory. */
+  /** Where PGlite keeps its files. Unset or `memory://` means in memory. */
   dataDir?: string | undefined;
   /** Connections in the postgres.js pool. */
   maxConnections?: number;
@@ -41,7 +41,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir && !dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite({ client, schema, casing });
   return {

@@ -160,6 +160,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request's parameters or body are invalid (`validation_failed`, `malformed_body`). */
+        "bad-request": {
+            headers: {
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
+                 *       "title": "Request validation failed",
+                 *       "status": 400,
+                 *       "detail": "querystring/limit must be <= 100",
+                 *       "code": "validation_failed",
+                 *       "requestId": "req_3f9c2a7d1b8e4f60"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`). */
         forbidden: {
             headers: {
@@ -305,6 +325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["bad-request"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -335,6 +356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            400: components["responses"]["bad-request"];
             500: components["responses"]["internal-error"];
             503: components["responses"]["service-unavailable"];
         };
@@ -378,6 +400,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryList"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             429: components["responses"]["too-many-requests"];

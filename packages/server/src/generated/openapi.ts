@@ -89,6 +89,119 @@ export const openapiDocument: OpenApiDocument = {
               }
             }
           },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string",
+                  "examples": [
+                    "req_3f9c2a7d1b8e4f60"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code.",
+                      "examples": [
+                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
+                      ]
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type.",
+                      "examples": [
+                        "Request validation failed"
+                      ]
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599,
+                      "examples": [
+                        400
+                      ]
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words.",
+                      "examples": [
+                        "querystring/limit must be <= 100"
+                      ]
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed.",
+                      "examples": [
+                        "/v1/services"
+                      ]
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference.",
+                      "examples": [
+                        "validation_failed"
+                      ]
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header.",
+                      "examples": [
+                        "req_3f9c2a7d1b8e4f60"
+                      ]
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
+                  "title": "Request validation failed",
+                  "status": 400,
+                  "detail": "querystring/limit must be <= 100",
+                  "code": "validation_failed",
+                  "requestId": "req_3f9c2a7d1b8e4f60"
+                }
+              }
+            }
+          },
           "500": {
             "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
             "headers": {
@@ -263,6 +376,119 @@ export const openapiDocument: OpenApiDocument = {
                   "checks": {
                     "database": "ok"
                   }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string",
+                  "examples": [
+                    "req_3f9c2a7d1b8e4f60"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code.",
+                      "examples": [
+                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
+                      ]
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type.",
+                      "examples": [
+                        "Request validation failed"
+                      ]
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599,
+                      "examples": [
+                        400
+                      ]
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words.",
+                      "examples": [
+                        "querystring/limit must be <= 100"
+                      ]
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed.",
+                      "examples": [
+                        "/v1/services"
+                      ]
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference.",
+                      "examples": [
+                        "validation_failed"
+                      ]
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header.",
+                      "examples": [
+                        "req_3f9c2a7d1b8e4f60"
+                      ]
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
+                  "title": "Request validation failed",
+                  "status": 400,
+                  "detail": "querystring/limit must be <= 100",
+                  "code": "validation_failed",
+                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -615,6 +841,119 @@ export const openapiDocument: OpenApiDocument = {
                       "serviceCount": 38
                     }
                   ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string",
+                  "examples": [
+                    "req_3f9c2a7d1b8e4f60"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code.",
+                      "examples": [
+                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
+                      ]
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type.",
+                      "examples": [
+                        "Request validation failed"
+                      ]
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599,
+                      "examples": [
+                        400
+                      ]
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words.",
+                      "examples": [
+                        "querystring/limit must be <= 100"
+                      ]
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed.",
+                      "examples": [
+                        "/v1/services"
+                      ]
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference.",
+                      "examples": [
+                        "validation_failed"
+                      ]
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header.",
+                      "examples": [
+                        "req_3f9c2a7d1b8e4f60"
+                      ]
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
+                  "title": "Request validation failed",
+                  "status": 400,
+                  "detail": "querystring/limit must be <= 100",
+                  "code": "validation_failed",
+                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -1493,6 +1832,119 @@ export const openapiDocument: OpenApiDocument = {
       }
     },
     "responses": {
+      "bad-request": {
+        "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string",
+              "examples": [
+                "req_3f9c2a7d1b8e4f60"
+              ]
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "title": "Problem",
+              "type": "object",
+              "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+              "required": [
+                "type",
+                "title",
+                "status",
+                "code",
+                "requestId"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "A URL of the page that documents this code.",
+                  "examples": [
+                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
+                  ]
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A short summary of the problem type.",
+                  "examples": [
+                    "Request validation failed"
+                  ]
+                },
+                "status": {
+                  "type": "integer",
+                  "minimum": 400,
+                  "maximum": 599,
+                  "examples": [
+                    400
+                  ]
+                },
+                "detail": {
+                  "type": "string",
+                  "description": "What went wrong with this request, in plain words.",
+                  "examples": [
+                    "querystring/limit must be <= 100"
+                  ]
+                },
+                "instance": {
+                  "type": "string",
+                  "description": "The path of the request that failed.",
+                  "examples": [
+                    "/v1/services"
+                  ]
+                },
+                "code": {
+                  "type": "string",
+                  "pattern": "^[a-z][a-z_]*$",
+                  "description": "Stable error code; see the errors reference.",
+                  "examples": [
+                    "validation_failed"
+                  ]
+                },
+                "requestId": {
+                  "type": "string",
+                  "description": "The request's id, as in the `X-Request-Id` header.",
+                  "examples": [
+                    "req_3f9c2a7d1b8e4f60"
+                  ]
+                },
+                "errors": {
+                  "type": "array",
+                  "description": "For `validation_failed`, one entry per invalid input.",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "location",
+                      "message"
+                    ],
+                    "properties": {
+                      "location": {
+                        "type": "string",
+                        "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "example": {
+              "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
+              "title": "Request validation failed",
+              "status": 400,
+              "detail": "querystring/limit must be <= 100",
+              "code": "validation_failed",
+              "requestId": "req_3f9c2a7d1b8e4f60"
+            }
+          }
+        }
+      },
       "internal-error": {
         "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
         "headers": {

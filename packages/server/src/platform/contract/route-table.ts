@@ -23,8 +23,8 @@ export const routeTable = fp(
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
-        // Fastify adds HEAD for every GET itself; the contract only names the GET.
-        if (method === 'HEAD' && route.method !== 'HEAD') continue;
+        // Fastify adds a HEAD twin for every GET itself; the contract only names the GET.
+        if (method === 'HEAD' && routes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
         routes.push({
           method,
           url: route.url,

@@ -53,7 +53,8 @@ export const errorHandler = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = error instanceof ApiProblem ? error : fromFastifyError(error);
       if (problem) {
-        if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+        // Expected server-side conditions (shutting down, a department down) are not bugs.
+        if (problem.status >= 500) request.log.warn({ code: problem.code }, problem.detail);
         return sendProblem(request, reply, problem);
       }
       request.log.error({ err: error }, 'unhandled error');

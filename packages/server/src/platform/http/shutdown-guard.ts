@@ -10,8 +10,9 @@ declare module 'fastify' {
 }
 
 /**
- * While closing, requests that still arrive on kept-alive connections get a problem+json 503
- * with `Connection: close`, so clients move to another instance; in-flight ones finish.
+ * While closing, in-flight requests finish and their responses carry `Connection: close`, so
+ * kept-alive sockets end instead of holding the close open; requests that still arrive on such
+ * sockets get a retryable problem+json 503, so clients move to another instance.
  */
 export const shutdownGuard = fp(
   async (app: FastifyInstance) => {
@@ -20,9 +21,11 @@ export const shutdownGuard = fp(
     app.addHook('preClose', async () => {
       closing = true;
     });
-    app.addHook('onRequest', async (_request, reply) => {
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
+    app.addHook('onRequest', async () => {
       if (!closing) return;
-      reply.header('connection', 'close');
       throw new ApiProblem(
         'service_unavailable',
         'This instance is shutting down; retry on another instance.',

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { buildApp } from '@ixiamen/server';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const example = fileURLToPath(new URL('./index.mjs', import.meta.url));
+let app: FastifyInstance;
+let baseUrl: string;
+beforeAll(async () => {
+  app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
+  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => app.close());
+
+// The example runs as its own process, the way a developer runs it, over real HTTP.
+const runExample = (env: Record<string, string>) =>
+  run(process.execPath, ['--conditions=source', '--import', 'tsx', example], {
+    env: { ...process.env, ...env },
+  });
+
+describe('examples/list-categories', () => {
+  it('happy: prints every category with its count', async () => {
+    const { stdout } = await runExample({ IXIAMEN_BASE_URL: baseUrl });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^身份证明类\tIdentity\t\d+ 项服务$/);
+    expect(lines[5]).toMatch(/^学历职称类\tEducation and titles\t\d+ 项服务$/);
+  });
+
+  it('error: reports the problem code and exits non-zero when the platform says no', async () => {
+    const failure = await runExample({ IXIAMEN_BASE_URL: `${baseUrl}/wrong-prefix` }).catch((e) => e);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toMatch(/answered 404 route_not_found \(request req_[0-9a-f]+\)/);
+  });
+});

@@ -1,0 +1,16 @@
+export { IXiamen } from './client.js';
+export type { ClientOptions, RequestOptions } from './core/http-client.js';
+export {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  InternalServerError,
+  IXiamenError,
+  NotFoundError,
+  PermissionDeniedError,
+  type Problem,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+export type * from './types.js';
