@@ -50,6 +50,7 @@ export default defineConfig({
             'packages/departments/test/**/*.test.ts',
             'scripts/**/*.test.ts',
             'examples/**/*.test.ts',
+            'docs-site/test/**/*.test.ts',
           ],
         },
       },

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildApp } from '@ixiamen/server';
+import { listeningPlatform } from '@ixiamen/server/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,8 +10,7 @@ const example = fileURLToPath(new URL('./index.mjs', import.meta.url));
 let app: FastifyInstance;
 let baseUrl: string;
 beforeAll(async () => {
-  app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  ({ app, baseUrl } = await listeningPlatform());
 });
 afterAll(() => app.close());
 

@@ -8,13 +8,24 @@ const docsDirs = {
   en: 'docs-site/i18n/en/docusaurus-plugin-content-docs/current/errors',
 } as const;
 
+function withoutExamples(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExamples);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, v]) => !((key === 'example' || key === 'examples') && typeof v === 'object'))
+      .map(([key, v]) => [key, withoutExamples(v)]),
+  );
+}
+
 /**
  * Every generated file and its content, from api-spec/: the server's dereferenced contract and
  * types, the SDK's types and error codes, and the portal's error pages.
  */
 export async function plan(): Promise<Emitter> {
   const out = new Emitter();
-  const spec = await bundledSpec(true);
+  // The server validates and serializes with the schemas; examples are for people and the portal.
+  const spec = withoutExamples(await bundledSpec(true));
   const types = await apiTypes();
   const registry = await loadErrorRegistry();
   const fromSpec = header('api-spec/openapi.yaml');

@@ -1,5 +1,6 @@
 export { IXiamen } from './client.js';
 export type { ClientOptions, RequestOptions } from './core/http-client.js';
+export { type Page, PagedList } from './core/pagination.js';
 export {
   ApiError,
   AuthenticationError,

@@ -1,4 +1,4 @@
-import { buildApp } from '@ixiamen/server';
+import { listeningPlatform } from '@ixiamen/server/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IXiamen, NotFoundError } from '../src/index.js';
@@ -6,8 +6,7 @@ import { IXiamen, NotFoundError } from '../src/index.js';
 let app: FastifyInstance;
 let baseUrl: string;
 beforeAll(async () => {
-  app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  ({ app, baseUrl } = await listeningPlatform());
 });
 afterAll(() => app.close());
 
@@ -28,6 +27,24 @@ describe('SDK against the real server over HTTP', () => {
     const client = new IXiamen({ baseUrl });
     await expect(client.system.getHealth()).resolves.toEqual({ status: 'ok' });
     await expect(client.system.getReadiness()).resolves.toEqual({ status: 'ok', checks: { database: 'ok' } });
+  });
+
+  it('happy: iterates every service across pages, as many as the categories count', async () => {
+    const client = new IXiamen({ baseUrl });
+    const { data } = await client.catalog.listCategories();
+    const total = data.reduce((n, c) => n + c.serviceCount, 0);
+    const slugs = new Set<string>();
+    for await (const service of client.catalog.listServices({ limit: 50 })) slugs.add(service.slug);
+    expect(slugs.size).toBe(total);
+  });
+
+  it('happy: from a search hit to the service guide in one step (即搜即办)', async () => {
+    const client = new IXiamen({ baseUrl });
+    const results = await client.search.search({ q: '孩子上学' });
+    const hit = results.groups.service!.data[0]!;
+    expect(hit.id).toBe('jifen-ruxue');
+    const guide = await client.catalog.getService(hit.service!.slug);
+    expect(guide.materials.length).toBeGreaterThan(0);
   });
 
   it('error: a wrong base URL gives a typed route_not_found with the server request id', async () => {

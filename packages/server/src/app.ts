@@ -1,7 +1,9 @@
-import { type DatabaseHandle, openDatabase, seedCatalog } from '@ixiamen/db';
+import { type DatabaseHandle, loadSynonyms, openDatabase, seedCatalog } from '@ixiamen/db';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Config, loadConfig } from './config.js';
+import { catalogStore } from './modules/catalog/catalog-store.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { routeTable } from './platform/contract/route-table.js';
 import { databasePlugin } from './platform/database.js';
@@ -52,6 +54,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(shutdownGuard);
   await app.register(databasePlugin, { handle, ownsHandle: !options.database });
   await app.register(systemRoutes);
+  await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });
   await app.register(catalogRoutes);
+  await app.register(searchRoutes, { synonyms: await loadSynonyms() });
   return app;
 }

@@ -20,6 +20,7 @@ const ConfigSchema = Type.Object({
   DEPARTMENTS_URL: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:4100' }),
   PUBLIC_BASE_URL: Type.String({ ...Url(['http', 'https']), default: 'http://localhost:3000' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  CATALOG_REFRESH_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

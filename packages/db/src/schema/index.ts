@@ -1,1 +1,3 @@
 export * from './catalog.js';
+export * from './organisations.js';
+export * from './policies.js';

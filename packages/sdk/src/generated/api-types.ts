@@ -62,10 +62,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisations
+         * @description Departments and service halls (组织机构), paginated with a cursor.
+         */
+        get: operations["listOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an organisation
+         * @description One department or service hall with its address, hours, phone and responsibilities.
+         */
+        get: operations["getOrganisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List policies
+         * @description Laws, regulations and normative documents (政策法规), newest first, paginated with a cursor.
+         */
+        get: operations["listPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a policy
+         * @description One policy document with its text or key articles.
+         */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything
+         * @description One search over services, policies, FAQs and organisations, grouped by type with counts. Chinese is segmented into words; colloquial phrasing (孩子上学, 看病, 罚单 …) and a mistyped character are tolerated. Every service hit carries its actions (即搜即办). Without `type` each group returns its first page; with `type` only that group, and `cursor` pages through it.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services
+         * @description Service items of the catalogue, filtered and paginated with a cursor. Every filter narrows the list; an unknown filter or value is a 400.
+         */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service guide
+         * @description The full guide of one service item: conditions, materials, fees, steps, halls, FAQs and the actions an app can take.
+         */
+        get: operations["getService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{slug}/faqs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a service's FAQs
+         * @description The 常见问题 of one service, in display order.
+         */
+        get: operations["listServiceFaqs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the life-cycle themes
+         * @description The national life-cycle themes used by the catalogue, each with its number of services.
+         */
+        get: operations["listThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Action
+         * @description Something an app can do with a search hit at once (即搜即办): the API operation to call, or
+         *     the page to open.
+         */
+        Action: {
+            /** @example /v1/services/jifen-ruxue */
+            href: string;
+            /** @enum {string} */
+            kind: "guide" | "faqs" | "related_policies";
+            /** @enum {string} */
+            method: "GET" | "POST";
+            /** @example getService */
+            operationId?: string;
+            /** @example 查看办事指南 */
+            title: string;
+        };
         /**
          * Category
          * @description A life-cycle category of the i厦门 catalogue.
@@ -98,10 +295,104 @@ export interface components {
         CategoryList: {
             data: components["schemas"]["Category"][];
         };
+        /** DepartmentRef */
+        DepartmentRef: {
+            /** @example xm-police */
+            code: string;
+            /** @example 厦门市公安局 */
+            name: string;
+        };
+        /** Faq */
+        Faq: {
+            answer: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 积分入学的积分如何计算？ */
+            question: string;
+            service: {
+                name: string;
+                slug: string;
+            };
+        };
+        /** FaqList */
+        FaqList: {
+            data: components["schemas"]["Faq"][];
+        };
         /** Health */
         Health: {
             /** @constant */
             status: "ok";
+        };
+        /**
+         * Organisation
+         * @description A department, service hall or other body (组织机构).
+         */
+        Organisation: {
+            address: string;
+            /** @example xm-police */
+            code: string;
+            /** @description Unified social credit code (GB 32100). */
+            creditCode: string | null;
+            /**
+             * @description GB/T 2260 code.
+             * @example 350203
+             */
+            district: string;
+            /** @description Codes of the halls where its services are handled. */
+            halls: string[];
+            hours: string;
+            /** @enum {string} */
+            kind: "department" | "service_hall";
+            /** @example 厦门市公安局 */
+            name: string;
+            nameEn: string;
+            /** @description Code of the parent body. */
+            parent: string | null;
+            phone: string;
+            responsibilities: string[];
+            /** @description Services it implements. */
+            serviceCount: number;
+            website: string;
+        };
+        /** OrganisationPage */
+        OrganisationPage: {
+            data: components["schemas"]["Organisation"][];
+            hasMore: boolean;
+            nextCursor: string | null;
+        };
+        /** PolicyDetail */
+        PolicyDetail: components["schemas"]["PolicySummary"] & {
+            /** @description The text, or the articles that matter for the services. */
+            excerpt: string;
+        };
+        /** PolicyPage */
+        PolicyPage: {
+            data: components["schemas"]["PolicySummary"][];
+            hasMore: boolean;
+            nextCursor: string | null;
+        };
+        /** PolicySummary */
+        PolicySummary: {
+            /** @example 厦府〔2021〕12号 */
+            docNumber: string;
+            /** Format: date */
+            effectiveAt: string | null;
+            /** Format: date */
+            expiresAt: string | null;
+            issuer: string;
+            /** @enum {string} */
+            kind: "law" | "regulation" | "rule" | "normative" | "interpretation";
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "county";
+            /** Format: date */
+            publishedAt: string;
+            /** @description Slugs of the services that rest on it. */
+            relatedServices: string[];
+            slug: string;
+            summary: string;
+            themes: string[];
+            /** @example 厦门市居住证管理办法 */
+            title: string;
         };
         /**
          * Problem
@@ -157,6 +448,168 @@ export interface components {
             };
             /** @constant */
             status: "ok";
+        };
+        /** SearchGroup */
+        SearchGroup: {
+            data: components["schemas"]["SearchHit"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` together with `type` for this group's next page. */
+            nextCursor: string | null;
+            total: number;
+        };
+        /** SearchHit */
+        SearchHit: {
+            actions: components["schemas"]["Action"][];
+            /** @description The slug (services, policies), code (organisations) or id (FAQs). */
+            id: string;
+            score: number;
+            service?: components["schemas"]["ServiceSummary"];
+            /** @description A piece of the matching text, query words wrapped in `<em>`; HTML-escaped. */
+            snippet: string;
+            title: string;
+            /** @enum {string} */
+            type: "service" | "policy" | "faq" | "organisation";
+        };
+        /**
+         * SearchResults
+         * @description Results grouped by type (服务与指南, 政策法规, 常见问题, 组织机构). Each group has its total,
+         *     one page of hits and its own cursor.
+         */
+        SearchResults: {
+            groups: {
+                faq?: components["schemas"]["SearchGroup"];
+                organisation?: components["schemas"]["SearchGroup"];
+                policy?: components["schemas"]["SearchGroup"];
+                service?: components["schemas"]["SearchGroup"];
+            };
+            query: string;
+        };
+        /**
+         * ServiceDetail
+         * @description The full service guide (办事指南) of one item.
+         */
+        ServiceDetail: components["schemas"]["ServiceSummary"] & {
+            actions: components["schemas"]["Action"][];
+            aliases: string[];
+            /** @example 2000017000 */
+            basicCode: string;
+            conditions: string[];
+            consultPhone: string;
+            faqs: components["schemas"]["Faq"][];
+            fee: {
+                basis: string;
+                charged: boolean;
+                onlinePayment: boolean;
+                standard: string;
+            };
+            handlingForms: ("counter" | "online" | "post")[];
+            implementationCode: string;
+            jointDepartments: components["schemas"]["DepartmentRef"][];
+            legalBasis: string[];
+            legalDays: number;
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "county" | "township";
+            /** @description The halls where the service is handled in person. */
+            locations: {
+                address: string;
+                code: string;
+                district: string;
+                hours: string;
+                name: string;
+                phone: string;
+            }[];
+            materials: {
+                copies: number;
+                /** @enum {string} */
+                form: "original" | "copy" | "electronic";
+                name: string;
+                note: string;
+                required: boolean;
+                /**
+                 * @description `shared`: a department supplies it, the applicant need not bring it.
+                 * @enum {string}
+                 */
+                source: "applicant" | "issued" | "shared";
+            }[];
+            result: {
+                delivery: ("collect" | "post" | "notice" | "direct")[];
+                name: string;
+            };
+            steps: {
+                description: string;
+                name: string;
+            }[];
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** ServicePage */
+        ServicePage: {
+            data: components["schemas"]["ServiceSummary"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * ServiceSummary
+         * @description A service item as it appears in lists and search results.
+         */
+        ServiceSummary: {
+            /** @enum {string} */
+            caseType: "instant" | "promised";
+            /**
+             * @description Code of its life-cycle category.
+             * @example education-titles
+             */
+            category: string;
+            department: components["schemas"]["DepartmentRef"];
+            /** @description GB/T 2260 codes where offered; empty means the whole city. */
+            districts: string[];
+            feeCharged: boolean;
+            /**
+             * @description 01 licensing … 10 other power, 20 public service.
+             * @example 20
+             */
+            itemType: string;
+            /** @example 积分入学 */
+            name: string;
+            /** @example Points-based school enrolment */
+            nameEn: string;
+            /**
+             * @description I information only … IV fully online.
+             * @enum {string}
+             */
+            onlineDepth: "I" | "II" | "III" | "IV";
+            /** @description Promised working days; 0 for instant items. */
+            promisedDays: number;
+            /**
+             * @description Stable identifier of the service.
+             * @example jifen-ruxue
+             */
+            slug: string;
+            /** @description Who can apply. */
+            targets: ("natural_person" | "legal_person" | "other_org")[];
+            /**
+             * @example [
+             *       "教育科研"
+             *     ]
+             */
+            themes: string[];
+            /** @description Visits to an office the applicant needs. */
+            visits: number;
+        };
+        /** Theme */
+        Theme: {
+            /**
+             * @description A national life-cycle theme (生育收养 … 其他).
+             * @example 教育科研
+             */
+            name: string;
+            serviceCount: number;
+        };
+        /** ThemeList */
+        ThemeList: {
+            data: components["schemas"]["Theme"][];
         };
     };
     responses: {
@@ -219,6 +672,35 @@ export interface components {
                  */
                 "application/problem+json": components["schemas"]["Problem"];
             };
+        };
+        /** @description The resource does not exist (`not_found`). */
+        "not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/not_found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "No service with slug 'passport'.",
+                 *       "code": "not_found",
+                 *       "requestId": "req_3f9c2a7d1b8e4f60"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Nothing changed since the `If-None-Match` ETag; use the cached copy. */
+        "not-modified": {
+            headers: {
+                ETag: components["headers"]["etag"];
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`). */
         "service-unavailable": {
@@ -287,9 +769,26 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+         *     stay valid while items are added or removed: a page never repeats or skips an item that
+         *     existed when pagination began.
+         */
+        cursor: string;
+        /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+        "if-none-match": string;
+        /** @description How many items a page holds. */
+        limit: number;
+        /** @description The stable slug of the item. */
+        slug: string;
+    };
     requestBodies: never;
     headers: {
+        /** @description Catalogue data is public and may be cached briefly, then revalidated with the ETag. */
+        "cache-control": string;
+        /** @description Version of this representation; send it back as `If-None-Match` to get a 304. */
+        etag: string;
         /**
          * @description The request's id. Send your own `X-Request-Id` (8–128 characters of
          *     `[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it
@@ -364,7 +863,10 @@ export interface operations {
     listCategories: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -373,6 +875,8 @@ export interface operations {
             /** @description The categories. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -400,6 +904,377 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryList"];
                 };
             };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                district?: "350203" | "350205" | "350206" | "350211" | "350212" | "350213";
+                kind?: "department" | "service_hall";
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                level?: "national" | "province" | "city" | "county";
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                /** @description Only policies a service rests on (its slug). */
+                service?: string;
+                theme?: string;
+            };
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path: {
+                /** @description The stable slug of the item. */
+                slug: components["parameters"]["slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                /** @description What the user typed. */
+                q: string;
+                /** @description Only this group. */
+                type?: "service" | "policy" | "faq" | "organisation";
+            };
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: {
+                caseType?: "instant" | "promised";
+                /** @description A life-cycle category code. */
+                category?: "identity" | "certificates" | "work-life" | "marriage-family" | "property-insurance" | "education-titles";
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Code of the implementing department, e.g. xm-police. */
+                department?: string;
+                /** @description GB/T 2260 code; services offered city-wide match every district. */
+                district?: "350203" | "350205" | "350206" | "350211" | "350212" | "350213";
+                fee?: "free" | "charged";
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                onlineDepth?: "I" | "II" | "III" | "IV";
+                target?: "natural_person" | "legal_person" | "other_org";
+                /** @description A national life-cycle theme, e.g. 教育科研. */
+                theme?: string;
+            };
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path: {
+                /** @description The stable slug of the item. */
+                slug: components["parameters"]["slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDetail"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    listServiceFaqs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path: {
+                /** @description The stable slug of the item. */
+                slug: components["parameters"]["slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqList"];
+                };
+            };
+            304: components["responses"]["not-modified"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["service-unavailable"];
+        };
+    };
+    listThemes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier answer; the platform answers 304 if nothing changed. */
+                "If-None-Match"?: components["parameters"]["if-none-match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["cache-control"];
+                    ETag: components["headers"]["etag"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeList"];
+                };
+            };
+            304: components["responses"]["not-modified"];
             400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];

@@ -30,7 +30,11 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "catalog",
-      "description": "The life-cycle service catalogue (服务目录)."
+      "description": "The life-cycle service catalogue (服务目录), its organisations and policies."
+    },
+    {
+      "name": "search",
+      "description": "Classified search over services, policies, FAQs and organisations (即搜即办)."
     }
   ],
   "security": [
@@ -60,10 +64,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -82,9 +83,6 @@ export const openapiDocument: OpenApiDocument = {
                       "const": "ok"
                     }
                   }
-                },
-                "example": {
-                  "status": "ok"
                 }
               }
             }
@@ -95,10 +93,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -119,54 +114,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -190,14 +164,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
-                  "title": "Request validation failed",
-                  "status": 400,
-                  "detail": "querystring/limit must be <= 100",
-                  "code": "validation_failed",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -208,10 +174,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -232,54 +195,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -303,14 +245,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/internal_error",
-                  "title": "Internal error",
-                  "status": 500,
-                  "detail": "An unexpected error occurred; quote the requestId when you contact support.",
-                  "code": "internal_error",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -334,10 +268,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -370,12 +301,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "status": "ok",
-                  "checks": {
-                    "database": "ok"
-                  }
                 }
               }
             }
@@ -386,10 +311,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -410,54 +332,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -481,14 +382,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
-                  "title": "Request validation failed",
-                  "status": 400,
-                  "detail": "querystring/limit must be <= 100",
-                  "code": "validation_failed",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -499,10 +392,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -523,54 +413,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -594,14 +463,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/internal_error",
-                  "title": "Internal error",
-                  "status": 500,
-                  "detail": "An unexpected error occurred; quote the requestId when you contact support.",
-                  "code": "internal_error",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -612,10 +473,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               },
               "Retry-After": {
@@ -642,54 +500,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -713,14 +550,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/service_unavailable",
-                  "title": "Service unavailable",
-                  "status": 503,
-                  "detail": "The platform is shutting down; retry on another instance.",
-                  "code": "service_unavailable",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -746,6 +575,17 @@ export const openapiDocument: OpenApiDocument = {
             "apiKey": []
           }
         ],
+        "parameters": [
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
         "responses": {
           "200": {
             "description": "The categories.",
@@ -753,10 +593,19 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -788,24 +637,15 @@ export const openapiDocument: OpenApiDocument = {
                           "code": {
                             "type": "string",
                             "description": "Stable machine code of the category.",
-                            "pattern": "^[a-z][a-z-]*$",
-                            "examples": [
-                              "identity"
-                            ]
+                            "pattern": "^[a-z][a-z-]*$"
                           },
                           "name": {
                             "type": "string",
-                            "description": "Chinese name as shown on i厦门.",
-                            "examples": [
-                              "身份证明类"
-                            ]
+                            "description": "Chinese name as shown on i厦门."
                           },
                           "nameEn": {
                             "type": "string",
-                            "description": "English name.",
-                            "examples": [
-                              "Identity"
-                            ]
+                            "description": "English name."
                           },
                           "description": {
                             "type": "string",
@@ -814,33 +654,29 @@ export const openapiDocument: OpenApiDocument = {
                           "serviceCount": {
                             "type": "integer",
                             "minimum": 0,
-                            "description": "Number of service items in the category.",
-                            "examples": [
-                              38
-                            ]
+                            "description": "Number of service items in the category."
                           }
                         }
                       }
                     }
                   }
-                },
-                "example": {
-                  "data": [
-                    {
-                      "code": "identity",
-                      "name": "身份证明类",
-                      "nameEn": "Identity",
-                      "description": "身份证、户口、居住证、出入境证件和驾驶证等证件的办理与换领。",
-                      "serviceCount": 38
-                    },
-                    {
-                      "code": "certificates",
-                      "name": "公共证明类",
-                      "nameEn": "Public certificates",
-                      "description": "无犯罪记录、参保缴费、完税等各类公共证明的开具与查询。",
-                      "serviceCount": 38
-                    }
-                  ]
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -851,10 +687,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -875,54 +708,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -946,14 +758,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
-                  "title": "Request validation failed",
-                  "status": 400,
-                  "detail": "querystring/limit must be <= 100",
-                  "code": "validation_failed",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -964,10 +768,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               },
               "WWW-Authenticate": {
@@ -994,54 +795,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -1065,14 +845,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/invalid_token",
-                  "title": "Invalid or missing credentials",
-                  "status": 401,
-                  "detail": "The access token has expired.",
-                  "code": "invalid_token",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -1083,10 +855,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -1107,54 +876,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -1178,14 +926,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/insufficient_scope",
-                  "title": "Insufficient scope",
-                  "status": 403,
-                  "detail": "This operation needs the scope catalog:read.",
-                  "code": "insufficient_scope",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -1196,10 +936,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               },
               "Retry-After": {
@@ -1226,54 +963,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -1297,14 +1013,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/rate_limited",
-                  "title": "Rate limit exceeded",
-                  "status": 429,
-                  "detail": "Rate limit of 50 requests per second exceeded.",
-                  "code": "rate_limited",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -1315,10 +1023,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               }
             },
@@ -1339,54 +1044,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -1410,14 +1094,6 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/internal_error",
-                  "title": "Internal error",
-                  "status": 500,
-                  "detail": "An unexpected error occurred; quote the requestId when you contact support.",
-                  "code": "internal_error",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
                 }
               }
             }
@@ -1428,10 +1104,7 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
                 "schema": {
-                  "type": "string",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "type": "string"
                 }
               },
               "Retry-After": {
@@ -1458,54 +1131,33 @@ export const openapiDocument: OpenApiDocument = {
                     "type": {
                       "type": "string",
                       "format": "uri",
-                      "description": "A URL of the page that documents this code.",
-                      "examples": [
-                        "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                      ]
+                      "description": "A URL of the page that documents this code."
                     },
                     "title": {
                       "type": "string",
-                      "description": "A short summary of the problem type.",
-                      "examples": [
-                        "Request validation failed"
-                      ]
+                      "description": "A short summary of the problem type."
                     },
                     "status": {
                       "type": "integer",
                       "minimum": 400,
-                      "maximum": 599,
-                      "examples": [
-                        400
-                      ]
+                      "maximum": 599
                     },
                     "detail": {
                       "type": "string",
-                      "description": "What went wrong with this request, in plain words.",
-                      "examples": [
-                        "querystring/limit must be <= 100"
-                      ]
+                      "description": "What went wrong with this request, in plain words."
                     },
                     "instance": {
                       "type": "string",
-                      "description": "The path of the request that failed.",
-                      "examples": [
-                        "/v1/services"
-                      ]
+                      "description": "The path of the request that failed."
                     },
                     "code": {
                       "type": "string",
                       "pattern": "^[a-z][a-z_]*$",
-                      "description": "Stable error code; see the errors reference.",
-                      "examples": [
-                        "validation_failed"
-                      ]
+                      "description": "Stable error code; see the errors reference."
                     },
                     "requestId": {
                       "type": "string",
-                      "description": "The request's id, as in the `X-Request-Id` header.",
-                      "examples": [
-                        "req_3f9c2a7d1b8e4f60"
-                      ]
+                      "description": "The request's id, as in the `X-Request-Id` header."
                     },
                     "errors": {
                       "type": "array",
@@ -1529,14 +1181,7884 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
-                },
-                "example": {
-                  "type": "https://open.ixiamen.gov.cn/docs/errors/service_unavailable",
-                  "title": "Service unavailable",
-                  "status": 503,
-                  "detail": "The platform is shutting down; retry on another instance.",
-                  "code": "service_unavailable",
-                  "requestId": "req_3f9c2a7d1b8e4f60"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/themes": {
+      "get": {
+        "operationId": "listThemes",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "List the life-cycle themes",
+        "description": "The national life-cycle themes used by the catalogue, each with its number of services.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ThemeList",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Theme",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "name",
+                          "serviceCount"
+                        ],
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "description": "A national life-cycle theme (生育收养 … 其他)."
+                          },
+                          "serviceCount": {
+                            "type": "integer",
+                            "minimum": 0
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/services": {
+      "get": {
+        "operationId": "listServices",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "List services",
+        "description": "Service items of the catalogue, filtered and paginated with a cursor. Every filter narrows the list; an unknown filter or value is a 400.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "category",
+            "in": "query",
+            "description": "A life-cycle category code.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "identity",
+                "certificates",
+                "work-life",
+                "marriage-family",
+                "property-insurance",
+                "education-titles"
+              ]
+            }
+          },
+          {
+            "name": "theme",
+            "in": "query",
+            "description": "A national life-cycle theme, e.g. 教育科研.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 20
+            }
+          },
+          {
+            "name": "department",
+            "in": "query",
+            "description": "Code of the implementing department, e.g. xm-police.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "pattern": "^[a-z0-9-]+$"
+            }
+          },
+          {
+            "name": "target",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "natural_person",
+                "legal_person",
+                "other_org"
+              ]
+            }
+          },
+          {
+            "name": "onlineDepth",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "I",
+                "II",
+                "III",
+                "IV"
+              ]
+            }
+          },
+          {
+            "name": "district",
+            "in": "query",
+            "description": "GB/T 2260 code; services offered city-wide match every district.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "350203",
+                "350205",
+                "350206",
+                "350211",
+                "350212",
+                "350213"
+              ]
+            }
+          },
+          {
+            "name": "caseType",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "instant",
+                "promised"
+              ]
+            }
+          },
+          {
+            "name": "fee",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "free",
+                "charged"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ServicePage",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "hasMore",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "ServiceSummary",
+                        "description": "A service item as it appears in lists and search results.",
+                        "type": "object",
+                        "required": [
+                          "slug",
+                          "name",
+                          "nameEn",
+                          "category",
+                          "themes",
+                          "targets",
+                          "itemType",
+                          "department",
+                          "onlineDepth",
+                          "caseType",
+                          "promisedDays",
+                          "visits",
+                          "feeCharged",
+                          "districts"
+                        ],
+                        "properties": {
+                          "slug": {
+                            "type": "string",
+                            "description": "Stable identifier of the service."
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "nameEn": {
+                            "type": "string"
+                          },
+                          "category": {
+                            "type": "string",
+                            "description": "Code of its life-cycle category."
+                          },
+                          "themes": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "targets": {
+                            "type": "array",
+                            "description": "Who can apply.",
+                            "items": {
+                              "type": "string",
+                              "enum": [
+                                "natural_person",
+                                "legal_person",
+                                "other_org"
+                              ]
+                            }
+                          },
+                          "itemType": {
+                            "type": "string",
+                            "description": "01 licensing … 10 other power, 20 public service."
+                          },
+                          "department": {
+                            "title": "DepartmentRef",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "code",
+                              "name"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              }
+                            }
+                          },
+                          "onlineDepth": {
+                            "type": "string",
+                            "enum": [
+                              "I",
+                              "II",
+                              "III",
+                              "IV"
+                            ],
+                            "description": "I information only … IV fully online."
+                          },
+                          "caseType": {
+                            "type": "string",
+                            "enum": [
+                              "instant",
+                              "promised"
+                            ]
+                          },
+                          "promisedDays": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Promised working days; 0 for instant items."
+                          },
+                          "visits": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": 2,
+                            "description": "Visits to an office the applicant needs."
+                          },
+                          "feeCharged": {
+                            "type": "boolean"
+                          },
+                          "districts": {
+                            "type": "array",
+                            "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "hasMore": {
+                      "type": "boolean"
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Pass as `cursor` for the next page; null on the last page."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/services/{slug}": {
+      "get": {
+        "operationId": "getService",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "Get a service guide",
+        "description": "The full guide of one service item: conditions, materials, fees, steps, halls, FAQs and the actions an app can take.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "The stable slug of the item.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ServiceDetail",
+                  "description": "The full service guide (办事指南) of one item.",
+                  "allOf": [
+                    {
+                      "title": "ServiceSummary",
+                      "description": "A service item as it appears in lists and search results.",
+                      "type": "object",
+                      "required": [
+                        "slug",
+                        "name",
+                        "nameEn",
+                        "category",
+                        "themes",
+                        "targets",
+                        "itemType",
+                        "department",
+                        "onlineDepth",
+                        "caseType",
+                        "promisedDays",
+                        "visits",
+                        "feeCharged",
+                        "districts"
+                      ],
+                      "properties": {
+                        "slug": {
+                          "type": "string",
+                          "description": "Stable identifier of the service."
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "nameEn": {
+                          "type": "string"
+                        },
+                        "category": {
+                          "type": "string",
+                          "description": "Code of its life-cycle category."
+                        },
+                        "themes": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "targets": {
+                          "type": "array",
+                          "description": "Who can apply.",
+                          "items": {
+                            "type": "string",
+                            "enum": [
+                              "natural_person",
+                              "legal_person",
+                              "other_org"
+                            ]
+                          }
+                        },
+                        "itemType": {
+                          "type": "string",
+                          "description": "01 licensing … 10 other power, 20 public service."
+                        },
+                        "department": {
+                          "title": "DepartmentRef",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "code",
+                            "name"
+                          ],
+                          "properties": {
+                            "code": {
+                              "type": "string"
+                            },
+                            "name": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "onlineDepth": {
+                          "type": "string",
+                          "enum": [
+                            "I",
+                            "II",
+                            "III",
+                            "IV"
+                          ],
+                          "description": "I information only … IV fully online."
+                        },
+                        "caseType": {
+                          "type": "string",
+                          "enum": [
+                            "instant",
+                            "promised"
+                          ]
+                        },
+                        "promisedDays": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Promised working days; 0 for instant items."
+                        },
+                        "visits": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "maximum": 2,
+                          "description": "Visits to an office the applicant needs."
+                        },
+                        "feeCharged": {
+                          "type": "boolean"
+                        },
+                        "districts": {
+                          "type": "array",
+                          "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "basicCode",
+                        "implementationCode",
+                        "aliases",
+                        "level",
+                        "jointDepartments",
+                        "summary",
+                        "legalBasis",
+                        "conditions",
+                        "legalDays",
+                        "materials",
+                        "fee",
+                        "steps",
+                        "handlingForms",
+                        "result",
+                        "consultPhone",
+                        "locations",
+                        "faqs",
+                        "actions",
+                        "updatedAt"
+                      ],
+                      "properties": {
+                        "basicCode": {
+                          "type": "string"
+                        },
+                        "implementationCode": {
+                          "type": "string"
+                        },
+                        "aliases": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "level": {
+                          "type": "string",
+                          "enum": [
+                            "national",
+                            "province",
+                            "city",
+                            "county",
+                            "township"
+                          ]
+                        },
+                        "jointDepartments": {
+                          "type": "array",
+                          "items": {
+                            "title": "DepartmentRef",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "code",
+                              "name"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "summary": {
+                          "type": "string"
+                        },
+                        "legalBasis": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "conditions": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "legalDays": {
+                          "type": "integer",
+                          "minimum": 0
+                        },
+                        "materials": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "name",
+                              "form",
+                              "copies",
+                              "required",
+                              "source",
+                              "note"
+                            ],
+                            "properties": {
+                              "name": {
+                                "type": "string"
+                              },
+                              "form": {
+                                "type": "string",
+                                "enum": [
+                                  "original",
+                                  "copy",
+                                  "electronic"
+                                ]
+                              },
+                              "copies": {
+                                "type": "integer",
+                                "minimum": 0
+                              },
+                              "required": {
+                                "type": "boolean"
+                              },
+                              "source": {
+                                "type": "string",
+                                "enum": [
+                                  "applicant",
+                                  "issued",
+                                  "shared"
+                                ],
+                                "description": "`shared`: a department supplies it, the applicant need not bring it."
+                              },
+                              "note": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "fee": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "charged",
+                            "basis",
+                            "standard",
+                            "onlinePayment"
+                          ],
+                          "properties": {
+                            "charged": {
+                              "type": "boolean"
+                            },
+                            "basis": {
+                              "type": "string"
+                            },
+                            "standard": {
+                              "type": "string"
+                            },
+                            "onlinePayment": {
+                              "type": "boolean"
+                            }
+                          }
+                        },
+                        "steps": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "name",
+                              "description"
+                            ],
+                            "properties": {
+                              "name": {
+                                "type": "string"
+                              },
+                              "description": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "handlingForms": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "enum": [
+                              "counter",
+                              "online",
+                              "post"
+                            ]
+                          }
+                        },
+                        "result": {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "name",
+                            "delivery"
+                          ],
+                          "properties": {
+                            "name": {
+                              "type": "string"
+                            },
+                            "delivery": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "enum": [
+                                  "collect",
+                                  "post",
+                                  "notice",
+                                  "direct"
+                                ]
+                              }
+                            }
+                          }
+                        },
+                        "consultPhone": {
+                          "type": "string"
+                        },
+                        "locations": {
+                          "type": "array",
+                          "description": "The halls where the service is handled in person.",
+                          "items": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "code",
+                              "name",
+                              "address",
+                              "hours",
+                              "phone",
+                              "district"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              },
+                              "address": {
+                                "type": "string"
+                              },
+                              "hours": {
+                                "type": "string"
+                              },
+                              "phone": {
+                                "type": "string"
+                              },
+                              "district": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "faqs": {
+                          "type": "array",
+                          "items": {
+                            "title": "Faq",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "id",
+                              "question",
+                              "answer",
+                              "service"
+                            ],
+                            "properties": {
+                              "id": {
+                                "type": "string",
+                                "format": "uuid"
+                              },
+                              "question": {
+                                "type": "string"
+                              },
+                              "answer": {
+                                "type": "string"
+                              },
+                              "service": {
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": [
+                                  "slug",
+                                  "name"
+                                ],
+                                "properties": {
+                                  "slug": {
+                                    "type": "string"
+                                  },
+                                  "name": {
+                                    "type": "string"
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        },
+                        "actions": {
+                          "type": "array",
+                          "items": {
+                            "title": "Action",
+                            "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "kind",
+                              "title",
+                              "method",
+                              "href"
+                            ],
+                            "properties": {
+                              "kind": {
+                                "type": "string",
+                                "enum": [
+                                  "guide",
+                                  "faqs",
+                                  "related_policies"
+                                ]
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "operationId": {
+                                "type": "string"
+                              },
+                              "method": {
+                                "type": "string",
+                                "enum": [
+                                  "GET",
+                                  "POST"
+                                ]
+                              },
+                              "href": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "updatedAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/services/{slug}/faqs": {
+      "get": {
+        "operationId": "listServiceFaqs",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "List a service's FAQs",
+        "description": "The 常见问题 of one service, in display order.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "The stable slug of the item.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "FaqList",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Faq",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "id",
+                          "question",
+                          "answer",
+                          "service"
+                        ],
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "question": {
+                            "type": "string"
+                          },
+                          "answer": {
+                            "type": "string"
+                          },
+                          "service": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "slug",
+                              "name"
+                            ],
+                            "properties": {
+                              "slug": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/organisations": {
+      "get": {
+        "operationId": "listOrganisations",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "List organisations",
+        "description": "Departments and service halls (组织机构), paginated with a cursor.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "department",
+                "service_hall"
+              ]
+            }
+          },
+          {
+            "name": "district",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "350203",
+                "350205",
+                "350206",
+                "350211",
+                "350212",
+                "350213"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OrganisationPage",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "hasMore",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Organisation",
+                        "description": "A department, service hall or other body (组织机构).",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "code",
+                          "kind",
+                          "name",
+                          "nameEn",
+                          "parent",
+                          "creditCode",
+                          "district",
+                          "address",
+                          "hours",
+                          "phone",
+                          "website",
+                          "responsibilities",
+                          "halls",
+                          "serviceCount"
+                        ],
+                        "properties": {
+                          "code": {
+                            "type": "string"
+                          },
+                          "kind": {
+                            "type": "string",
+                            "enum": [
+                              "department",
+                              "service_hall"
+                            ]
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "nameEn": {
+                            "type": "string"
+                          },
+                          "parent": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "Code of the parent body."
+                          },
+                          "creditCode": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "Unified social credit code (GB 32100)."
+                          },
+                          "district": {
+                            "type": "string",
+                            "description": "GB/T 2260 code."
+                          },
+                          "address": {
+                            "type": "string"
+                          },
+                          "hours": {
+                            "type": "string"
+                          },
+                          "phone": {
+                            "type": "string"
+                          },
+                          "website": {
+                            "type": "string"
+                          },
+                          "responsibilities": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "halls": {
+                            "type": "array",
+                            "description": "Codes of the halls where its services are handled.",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "serviceCount": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Services it implements."
+                          }
+                        }
+                      }
+                    },
+                    "hasMore": {
+                      "type": "boolean"
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/organisations/{code}": {
+      "get": {
+        "operationId": "getOrganisation",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "Get an organisation",
+        "description": "One department or service hall with its address, hours, phone and responsibilities.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "pattern": "^[a-z0-9-]+$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Organisation",
+                  "description": "A department, service hall or other body (组织机构).",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "kind",
+                    "name",
+                    "nameEn",
+                    "parent",
+                    "creditCode",
+                    "district",
+                    "address",
+                    "hours",
+                    "phone",
+                    "website",
+                    "responsibilities",
+                    "halls",
+                    "serviceCount"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "department",
+                        "service_hall"
+                      ]
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "nameEn": {
+                      "type": "string"
+                    },
+                    "parent": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Code of the parent body."
+                    },
+                    "creditCode": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Unified social credit code (GB 32100)."
+                    },
+                    "district": {
+                      "type": "string",
+                      "description": "GB/T 2260 code."
+                    },
+                    "address": {
+                      "type": "string"
+                    },
+                    "hours": {
+                      "type": "string"
+                    },
+                    "phone": {
+                      "type": "string"
+                    },
+                    "website": {
+                      "type": "string"
+                    },
+                    "responsibilities": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "halls": {
+                      "type": "array",
+                      "description": "Codes of the halls where its services are handled.",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "serviceCount": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Services it implements."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/policies": {
+      "get": {
+        "operationId": "listPolicies",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "List policies",
+        "description": "Laws, regulations and normative documents (政策法规), newest first, paginated with a cursor.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "theme",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 20
+            }
+          },
+          {
+            "name": "service",
+            "in": "query",
+            "description": "Only policies a service rests on (its slug).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          {
+            "name": "level",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "national",
+                "province",
+                "city",
+                "county"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "PolicyPage",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "hasMore",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "PolicySummary",
+                        "type": "object",
+                        "required": [
+                          "slug",
+                          "title",
+                          "issuer",
+                          "docNumber",
+                          "level",
+                          "kind",
+                          "publishedAt",
+                          "effectiveAt",
+                          "expiresAt",
+                          "summary",
+                          "themes",
+                          "relatedServices"
+                        ],
+                        "properties": {
+                          "slug": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "issuer": {
+                            "type": "string"
+                          },
+                          "docNumber": {
+                            "type": "string"
+                          },
+                          "level": {
+                            "type": "string",
+                            "enum": [
+                              "national",
+                              "province",
+                              "city",
+                              "county"
+                            ]
+                          },
+                          "kind": {
+                            "type": "string",
+                            "enum": [
+                              "law",
+                              "regulation",
+                              "rule",
+                              "normative",
+                              "interpretation"
+                            ]
+                          },
+                          "publishedAt": {
+                            "type": "string",
+                            "format": "date"
+                          },
+                          "effectiveAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date"
+                          },
+                          "expiresAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date"
+                          },
+                          "summary": {
+                            "type": "string"
+                          },
+                          "themes": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "relatedServices": {
+                            "type": "array",
+                            "description": "Slugs of the services that rest on it.",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "hasMore": {
+                      "type": "boolean"
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/policies/{slug}": {
+      "get": {
+        "operationId": "getPolicy",
+        "tags": [
+          "catalog"
+        ],
+        "summary": "Get a policy",
+        "description": "One policy document with its text or key articles.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "The stable slug of the item.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "PolicyDetail",
+                  "allOf": [
+                    {
+                      "title": "PolicySummary",
+                      "type": "object",
+                      "required": [
+                        "slug",
+                        "title",
+                        "issuer",
+                        "docNumber",
+                        "level",
+                        "kind",
+                        "publishedAt",
+                        "effectiveAt",
+                        "expiresAt",
+                        "summary",
+                        "themes",
+                        "relatedServices"
+                      ],
+                      "properties": {
+                        "slug": {
+                          "type": "string"
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "issuer": {
+                          "type": "string"
+                        },
+                        "docNumber": {
+                          "type": "string"
+                        },
+                        "level": {
+                          "type": "string",
+                          "enum": [
+                            "national",
+                            "province",
+                            "city",
+                            "county"
+                          ]
+                        },
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "law",
+                            "regulation",
+                            "rule",
+                            "normative",
+                            "interpretation"
+                          ]
+                        },
+                        "publishedAt": {
+                          "type": "string",
+                          "format": "date"
+                        },
+                        "effectiveAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date"
+                        },
+                        "expiresAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date"
+                        },
+                        "summary": {
+                          "type": "string"
+                        },
+                        "themes": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "relatedServices": {
+                          "type": "array",
+                          "description": "Slugs of the services that rest on it.",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "excerpt"
+                      ],
+                      "properties": {
+                        "excerpt": {
+                          "type": "string",
+                          "description": "The text, or the articles that matter for the services."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/search": {
+      "get": {
+        "operationId": "search",
+        "tags": [
+          "search"
+        ],
+        "summary": "Search everything",
+        "description": "One search over services, policies, FAQs and organisations, grouped by type with counts. Chinese is segmented into words; colloquial phrasing (孩子上学, 看病, 罚单 …) and a mistyped character are tolerated. Every service hit carries its actions (即搜即办). Without `type` each group returns its first page; with `type` only that group, and `cursor` pages through it.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "q",
+            "in": "query",
+            "required": true,
+            "description": "What the user typed.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "description": "Only this group.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "service",
+                "policy",
+                "faq",
+                "organisation"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "SearchResults",
+                  "description": "Results grouped by type (服务与指南, 政策法规, 常见问题, 组织机构). Each group has its total,\none page of hits and its own cursor.\n",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "query",
+                    "groups"
+                  ],
+                  "properties": {
+                    "query": {
+                      "type": "string"
+                    },
+                    "groups": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "properties": {
+                        "service": {
+                          "title": "SearchGroup",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "total",
+                            "data",
+                            "hasMore",
+                            "nextCursor"
+                          ],
+                          "properties": {
+                            "total": {
+                              "type": "integer",
+                              "minimum": 0
+                            },
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "title": "SearchHit",
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": [
+                                  "type",
+                                  "id",
+                                  "title",
+                                  "snippet",
+                                  "score",
+                                  "actions"
+                                ],
+                                "properties": {
+                                  "type": {
+                                    "type": "string",
+                                    "enum": [
+                                      "service",
+                                      "policy",
+                                      "faq",
+                                      "organisation"
+                                    ]
+                                  },
+                                  "id": {
+                                    "type": "string",
+                                    "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                                  },
+                                  "title": {
+                                    "type": "string"
+                                  },
+                                  "snippet": {
+                                    "type": "string",
+                                    "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                                  },
+                                  "score": {
+                                    "type": "number"
+                                  },
+                                  "service": {
+                                    "title": "ServiceSummary",
+                                    "description": "A service item as it appears in lists and search results.",
+                                    "type": "object",
+                                    "required": [
+                                      "slug",
+                                      "name",
+                                      "nameEn",
+                                      "category",
+                                      "themes",
+                                      "targets",
+                                      "itemType",
+                                      "department",
+                                      "onlineDepth",
+                                      "caseType",
+                                      "promisedDays",
+                                      "visits",
+                                      "feeCharged",
+                                      "districts"
+                                    ],
+                                    "properties": {
+                                      "slug": {
+                                        "type": "string",
+                                        "description": "Stable identifier of the service."
+                                      },
+                                      "name": {
+                                        "type": "string"
+                                      },
+                                      "nameEn": {
+                                        "type": "string"
+                                      },
+                                      "category": {
+                                        "type": "string",
+                                        "description": "Code of its life-cycle category."
+                                      },
+                                      "themes": {
+                                        "type": "array",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      },
+                                      "targets": {
+                                        "type": "array",
+                                        "description": "Who can apply.",
+                                        "items": {
+                                          "type": "string",
+                                          "enum": [
+                                            "natural_person",
+                                            "legal_person",
+                                            "other_org"
+                                          ]
+                                        }
+                                      },
+                                      "itemType": {
+                                        "type": "string",
+                                        "description": "01 licensing … 10 other power, 20 public service."
+                                      },
+                                      "department": {
+                                        "title": "DepartmentRef",
+                                        "type": "object",
+                                        "additionalProperties": false,
+                                        "required": [
+                                          "code",
+                                          "name"
+                                        ],
+                                        "properties": {
+                                          "code": {
+                                            "type": "string"
+                                          },
+                                          "name": {
+                                            "type": "string"
+                                          }
+                                        }
+                                      },
+                                      "onlineDepth": {
+                                        "type": "string",
+                                        "enum": [
+                                          "I",
+                                          "II",
+                                          "III",
+                                          "IV"
+                                        ],
+                                        "description": "I information only … IV fully online."
+                                      },
+                                      "caseType": {
+                                        "type": "string",
+                                        "enum": [
+                                          "instant",
+                                          "promised"
+                                        ]
+                                      },
+                                      "promisedDays": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "Promised working days; 0 for instant items."
+                                      },
+                                      "visits": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": 2,
+                                        "description": "Visits to an office the applicant needs."
+                                      },
+                                      "feeCharged": {
+                                        "type": "boolean"
+                                      },
+                                      "districts": {
+                                        "type": "array",
+                                        "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  },
+                                  "actions": {
+                                    "type": "array",
+                                    "items": {
+                                      "title": "Action",
+                                      "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                                      "type": "object",
+                                      "additionalProperties": false,
+                                      "required": [
+                                        "kind",
+                                        "title",
+                                        "method",
+                                        "href"
+                                      ],
+                                      "properties": {
+                                        "kind": {
+                                          "type": "string",
+                                          "enum": [
+                                            "guide",
+                                            "faqs",
+                                            "related_policies"
+                                          ]
+                                        },
+                                        "title": {
+                                          "type": "string"
+                                        },
+                                        "operationId": {
+                                          "type": "string"
+                                        },
+                                        "method": {
+                                          "type": "string",
+                                          "enum": [
+                                            "GET",
+                                            "POST"
+                                          ]
+                                        },
+                                        "href": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "hasMore": {
+                              "type": "boolean"
+                            },
+                            "nextCursor": {
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "description": "Pass as `cursor` together with `type` for this group's next page."
+                            }
+                          }
+                        },
+                        "policy": {
+                          "title": "SearchGroup",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "total",
+                            "data",
+                            "hasMore",
+                            "nextCursor"
+                          ],
+                          "properties": {
+                            "total": {
+                              "type": "integer",
+                              "minimum": 0
+                            },
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "title": "SearchHit",
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": [
+                                  "type",
+                                  "id",
+                                  "title",
+                                  "snippet",
+                                  "score",
+                                  "actions"
+                                ],
+                                "properties": {
+                                  "type": {
+                                    "type": "string",
+                                    "enum": [
+                                      "service",
+                                      "policy",
+                                      "faq",
+                                      "organisation"
+                                    ]
+                                  },
+                                  "id": {
+                                    "type": "string",
+                                    "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                                  },
+                                  "title": {
+                                    "type": "string"
+                                  },
+                                  "snippet": {
+                                    "type": "string",
+                                    "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                                  },
+                                  "score": {
+                                    "type": "number"
+                                  },
+                                  "service": {
+                                    "title": "ServiceSummary",
+                                    "description": "A service item as it appears in lists and search results.",
+                                    "type": "object",
+                                    "required": [
+                                      "slug",
+                                      "name",
+                                      "nameEn",
+                                      "category",
+                                      "themes",
+                                      "targets",
+                                      "itemType",
+                                      "department",
+                                      "onlineDepth",
+                                      "caseType",
+                                      "promisedDays",
+                                      "visits",
+                                      "feeCharged",
+                                      "districts"
+                                    ],
+                                    "properties": {
+                                      "slug": {
+                                        "type": "string",
+                                        "description": "Stable identifier of the service."
+                                      },
+                                      "name": {
+                                        "type": "string"
+                                      },
+                                      "nameEn": {
+                                        "type": "string"
+                                      },
+                                      "category": {
+                                        "type": "string",
+                                        "description": "Code of its life-cycle category."
+                                      },
+                                      "themes": {
+                                        "type": "array",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      },
+                                      "targets": {
+                                        "type": "array",
+                                        "description": "Who can apply.",
+                                        "items": {
+                                          "type": "string",
+                                          "enum": [
+                                            "natural_person",
+                                            "legal_person",
+                                            "other_org"
+                                          ]
+                                        }
+                                      },
+                                      "itemType": {
+                                        "type": "string",
+                                        "description": "01 licensing … 10 other power, 20 public service."
+                                      },
+                                      "department": {
+                                        "title": "DepartmentRef",
+                                        "type": "object",
+                                        "additionalProperties": false,
+                                        "required": [
+                                          "code",
+                                          "name"
+                                        ],
+                                        "properties": {
+                                          "code": {
+                                            "type": "string"
+                                          },
+                                          "name": {
+                                            "type": "string"
+                                          }
+                                        }
+                                      },
+                                      "onlineDepth": {
+                                        "type": "string",
+                                        "enum": [
+                                          "I",
+                                          "II",
+                                          "III",
+                                          "IV"
+                                        ],
+                                        "description": "I information only … IV fully online."
+                                      },
+                                      "caseType": {
+                                        "type": "string",
+                                        "enum": [
+                                          "instant",
+                                          "promised"
+                                        ]
+                                      },
+                                      "promisedDays": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "Promised working days; 0 for instant items."
+                                      },
+                                      "visits": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": 2,
+                                        "description": "Visits to an office the applicant needs."
+                                      },
+                                      "feeCharged": {
+                                        "type": "boolean"
+                                      },
+                                      "districts": {
+                                        "type": "array",
+                                        "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  },
+                                  "actions": {
+                                    "type": "array",
+                                    "items": {
+                                      "title": "Action",
+                                      "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                                      "type": "object",
+                                      "additionalProperties": false,
+                                      "required": [
+                                        "kind",
+                                        "title",
+                                        "method",
+                                        "href"
+                                      ],
+                                      "properties": {
+                                        "kind": {
+                                          "type": "string",
+                                          "enum": [
+                                            "guide",
+                                            "faqs",
+                                            "related_policies"
+                                          ]
+                                        },
+                                        "title": {
+                                          "type": "string"
+                                        },
+                                        "operationId": {
+                                          "type": "string"
+                                        },
+                                        "method": {
+                                          "type": "string",
+                                          "enum": [
+                                            "GET",
+                                            "POST"
+                                          ]
+                                        },
+                                        "href": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "hasMore": {
+                              "type": "boolean"
+                            },
+                            "nextCursor": {
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "description": "Pass as `cursor` together with `type` for this group's next page."
+                            }
+                          }
+                        },
+                        "faq": {
+                          "title": "SearchGroup",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "total",
+                            "data",
+                            "hasMore",
+                            "nextCursor"
+                          ],
+                          "properties": {
+                            "total": {
+                              "type": "integer",
+                              "minimum": 0
+                            },
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "title": "SearchHit",
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": [
+                                  "type",
+                                  "id",
+                                  "title",
+                                  "snippet",
+                                  "score",
+                                  "actions"
+                                ],
+                                "properties": {
+                                  "type": {
+                                    "type": "string",
+                                    "enum": [
+                                      "service",
+                                      "policy",
+                                      "faq",
+                                      "organisation"
+                                    ]
+                                  },
+                                  "id": {
+                                    "type": "string",
+                                    "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                                  },
+                                  "title": {
+                                    "type": "string"
+                                  },
+                                  "snippet": {
+                                    "type": "string",
+                                    "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                                  },
+                                  "score": {
+                                    "type": "number"
+                                  },
+                                  "service": {
+                                    "title": "ServiceSummary",
+                                    "description": "A service item as it appears in lists and search results.",
+                                    "type": "object",
+                                    "required": [
+                                      "slug",
+                                      "name",
+                                      "nameEn",
+                                      "category",
+                                      "themes",
+                                      "targets",
+                                      "itemType",
+                                      "department",
+                                      "onlineDepth",
+                                      "caseType",
+                                      "promisedDays",
+                                      "visits",
+                                      "feeCharged",
+                                      "districts"
+                                    ],
+                                    "properties": {
+                                      "slug": {
+                                        "type": "string",
+                                        "description": "Stable identifier of the service."
+                                      },
+                                      "name": {
+                                        "type": "string"
+                                      },
+                                      "nameEn": {
+                                        "type": "string"
+                                      },
+                                      "category": {
+                                        "type": "string",
+                                        "description": "Code of its life-cycle category."
+                                      },
+                                      "themes": {
+                                        "type": "array",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      },
+                                      "targets": {
+                                        "type": "array",
+                                        "description": "Who can apply.",
+                                        "items": {
+                                          "type": "string",
+                                          "enum": [
+                                            "natural_person",
+                                            "legal_person",
+                                            "other_org"
+                                          ]
+                                        }
+                                      },
+                                      "itemType": {
+                                        "type": "string",
+                                        "description": "01 licensing … 10 other power, 20 public service."
+                                      },
+                                      "department": {
+                                        "title": "DepartmentRef",
+                                        "type": "object",
+                                        "additionalProperties": false,
+                                        "required": [
+                                          "code",
+                                          "name"
+                                        ],
+                                        "properties": {
+                                          "code": {
+                                            "type": "string"
+                                          },
+                                          "name": {
+                                            "type": "string"
+                                          }
+                                        }
+                                      },
+                                      "onlineDepth": {
+                                        "type": "string",
+                                        "enum": [
+                                          "I",
+                                          "II",
+                                          "III",
+                                          "IV"
+                                        ],
+                                        "description": "I information only … IV fully online."
+                                      },
+                                      "caseType": {
+                                        "type": "string",
+                                        "enum": [
+                                          "instant",
+                                          "promised"
+                                        ]
+                                      },
+                                      "promisedDays": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "Promised working days; 0 for instant items."
+                                      },
+                                      "visits": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": 2,
+                                        "description": "Visits to an office the applicant needs."
+                                      },
+                                      "feeCharged": {
+                                        "type": "boolean"
+                                      },
+                                      "districts": {
+                                        "type": "array",
+                                        "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  },
+                                  "actions": {
+                                    "type": "array",
+                                    "items": {
+                                      "title": "Action",
+                                      "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                                      "type": "object",
+                                      "additionalProperties": false,
+                                      "required": [
+                                        "kind",
+                                        "title",
+                                        "method",
+                                        "href"
+                                      ],
+                                      "properties": {
+                                        "kind": {
+                                          "type": "string",
+                                          "enum": [
+                                            "guide",
+                                            "faqs",
+                                            "related_policies"
+                                          ]
+                                        },
+                                        "title": {
+                                          "type": "string"
+                                        },
+                                        "operationId": {
+                                          "type": "string"
+                                        },
+                                        "method": {
+                                          "type": "string",
+                                          "enum": [
+                                            "GET",
+                                            "POST"
+                                          ]
+                                        },
+                                        "href": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "hasMore": {
+                              "type": "boolean"
+                            },
+                            "nextCursor": {
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "description": "Pass as `cursor` together with `type` for this group's next page."
+                            }
+                          }
+                        },
+                        "organisation": {
+                          "title": "SearchGroup",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "total",
+                            "data",
+                            "hasMore",
+                            "nextCursor"
+                          ],
+                          "properties": {
+                            "total": {
+                              "type": "integer",
+                              "minimum": 0
+                            },
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "title": "SearchHit",
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": [
+                                  "type",
+                                  "id",
+                                  "title",
+                                  "snippet",
+                                  "score",
+                                  "actions"
+                                ],
+                                "properties": {
+                                  "type": {
+                                    "type": "string",
+                                    "enum": [
+                                      "service",
+                                      "policy",
+                                      "faq",
+                                      "organisation"
+                                    ]
+                                  },
+                                  "id": {
+                                    "type": "string",
+                                    "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                                  },
+                                  "title": {
+                                    "type": "string"
+                                  },
+                                  "snippet": {
+                                    "type": "string",
+                                    "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                                  },
+                                  "score": {
+                                    "type": "number"
+                                  },
+                                  "service": {
+                                    "title": "ServiceSummary",
+                                    "description": "A service item as it appears in lists and search results.",
+                                    "type": "object",
+                                    "required": [
+                                      "slug",
+                                      "name",
+                                      "nameEn",
+                                      "category",
+                                      "themes",
+                                      "targets",
+                                      "itemType",
+                                      "department",
+                                      "onlineDepth",
+                                      "caseType",
+                                      "promisedDays",
+                                      "visits",
+                                      "feeCharged",
+                                      "districts"
+                                    ],
+                                    "properties": {
+                                      "slug": {
+                                        "type": "string",
+                                        "description": "Stable identifier of the service."
+                                      },
+                                      "name": {
+                                        "type": "string"
+                                      },
+                                      "nameEn": {
+                                        "type": "string"
+                                      },
+                                      "category": {
+                                        "type": "string",
+                                        "description": "Code of its life-cycle category."
+                                      },
+                                      "themes": {
+                                        "type": "array",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      },
+                                      "targets": {
+                                        "type": "array",
+                                        "description": "Who can apply.",
+                                        "items": {
+                                          "type": "string",
+                                          "enum": [
+                                            "natural_person",
+                                            "legal_person",
+                                            "other_org"
+                                          ]
+                                        }
+                                      },
+                                      "itemType": {
+                                        "type": "string",
+                                        "description": "01 licensing … 10 other power, 20 public service."
+                                      },
+                                      "department": {
+                                        "title": "DepartmentRef",
+                                        "type": "object",
+                                        "additionalProperties": false,
+                                        "required": [
+                                          "code",
+                                          "name"
+                                        ],
+                                        "properties": {
+                                          "code": {
+                                            "type": "string"
+                                          },
+                                          "name": {
+                                            "type": "string"
+                                          }
+                                        }
+                                      },
+                                      "onlineDepth": {
+                                        "type": "string",
+                                        "enum": [
+                                          "I",
+                                          "II",
+                                          "III",
+                                          "IV"
+                                        ],
+                                        "description": "I information only … IV fully online."
+                                      },
+                                      "caseType": {
+                                        "type": "string",
+                                        "enum": [
+                                          "instant",
+                                          "promised"
+                                        ]
+                                      },
+                                      "promisedDays": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "Promised working days; 0 for instant items."
+                                      },
+                                      "visits": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "maximum": 2,
+                                        "description": "Visits to an office the applicant needs."
+                                      },
+                                      "feeCharged": {
+                                        "type": "boolean"
+                                      },
+                                      "districts": {
+                                        "type": "array",
+                                        "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                                        "items": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  },
+                                  "actions": {
+                                    "type": "array",
+                                    "items": {
+                                      "title": "Action",
+                                      "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                                      "type": "object",
+                                      "additionalProperties": false,
+                                      "required": [
+                                        "kind",
+                                        "title",
+                                        "method",
+                                        "href"
+                                      ],
+                                      "properties": {
+                                        "kind": {
+                                          "type": "string",
+                                          "enum": [
+                                            "guide",
+                                            "faqs",
+                                            "related_policies"
+                                          ]
+                                        },
+                                        "title": {
+                                          "type": "string"
+                                        },
+                                        "operationId": {
+                                          "type": "string"
+                                        },
+                                        "method": {
+                                          "type": "string",
+                                          "enum": [
+                                            "GET",
+                                            "POST"
+                                          ]
+                                        },
+                                        "href": {
+                                          "type": "string"
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "hasMore": {
+                              "type": "boolean"
+                            },
+                            "nextCursor": {
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "description": "Pass as `cursor` together with `type` for this group's next page."
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1582,10 +9104,19 @@ export const openapiDocument: OpenApiDocument = {
       "request-id": {
         "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
         "schema": {
-          "type": "string",
-          "examples": [
-            "req_3f9c2a7d1b8e4f60"
-          ]
+          "type": "string"
+        }
+      },
+      "etag": {
+        "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "cache-control": {
+        "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+        "schema": {
+          "type": "string"
         }
       }
     },
@@ -1619,54 +9150,33 @@ export const openapiDocument: OpenApiDocument = {
           "type": {
             "type": "string",
             "format": "uri",
-            "description": "A URL of the page that documents this code.",
-            "examples": [
-              "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-            ]
+            "description": "A URL of the page that documents this code."
           },
           "title": {
             "type": "string",
-            "description": "A short summary of the problem type.",
-            "examples": [
-              "Request validation failed"
-            ]
+            "description": "A short summary of the problem type."
           },
           "status": {
             "type": "integer",
             "minimum": 400,
-            "maximum": 599,
-            "examples": [
-              400
-            ]
+            "maximum": 599
           },
           "detail": {
             "type": "string",
-            "description": "What went wrong with this request, in plain words.",
-            "examples": [
-              "querystring/limit must be <= 100"
-            ]
+            "description": "What went wrong with this request, in plain words."
           },
           "instance": {
             "type": "string",
-            "description": "The path of the request that failed.",
-            "examples": [
-              "/v1/services"
-            ]
+            "description": "The path of the request that failed."
           },
           "code": {
             "type": "string",
             "pattern": "^[a-z][a-z_]*$",
-            "description": "Stable error code; see the errors reference.",
-            "examples": [
-              "validation_failed"
-            ]
+            "description": "Stable error code; see the errors reference."
           },
           "requestId": {
             "type": "string",
-            "description": "The request's id, as in the `X-Request-Id` header.",
-            "examples": [
-              "req_3f9c2a7d1b8e4f60"
-            ]
+            "description": "The request's id, as in the `X-Request-Id` header."
           },
           "errors": {
             "type": "array",
@@ -1735,24 +9245,15 @@ export const openapiDocument: OpenApiDocument = {
           "code": {
             "type": "string",
             "description": "Stable machine code of the category.",
-            "pattern": "^[a-z][a-z-]*$",
-            "examples": [
-              "identity"
-            ]
+            "pattern": "^[a-z][a-z-]*$"
           },
           "name": {
             "type": "string",
-            "description": "Chinese name as shown on i厦门.",
-            "examples": [
-              "身份证明类"
-            ]
+            "description": "Chinese name as shown on i厦门."
           },
           "nameEn": {
             "type": "string",
-            "description": "English name.",
-            "examples": [
-              "Identity"
-            ]
+            "description": "English name."
           },
           "description": {
             "type": "string",
@@ -1761,10 +9262,7 @@ export const openapiDocument: OpenApiDocument = {
           "serviceCount": {
             "type": "integer",
             "minimum": 0,
-            "description": "Number of service items in the category.",
-            "examples": [
-              38
-            ]
+            "description": "Number of service items in the category."
           }
         }
       },
@@ -1794,24 +9292,15 @@ export const openapiDocument: OpenApiDocument = {
                 "code": {
                   "type": "string",
                   "description": "Stable machine code of the category.",
-                  "pattern": "^[a-z][a-z-]*$",
-                  "examples": [
-                    "identity"
-                  ]
+                  "pattern": "^[a-z][a-z-]*$"
                 },
                 "name": {
                   "type": "string",
-                  "description": "Chinese name as shown on i厦门.",
-                  "examples": [
-                    "身份证明类"
-                  ]
+                  "description": "Chinese name as shown on i厦门."
                 },
                 "nameEn": {
                   "type": "string",
-                  "description": "English name.",
-                  "examples": [
-                    "Identity"
-                  ]
+                  "description": "English name."
                 },
                 "description": {
                   "type": "string",
@@ -1820,10 +9309,2741 @@ export const openapiDocument: OpenApiDocument = {
                 "serviceCount": {
                   "type": "integer",
                   "minimum": 0,
-                  "description": "Number of service items in the category.",
-                  "examples": [
-                    38
+                  "description": "Number of service items in the category."
+                }
+              }
+            }
+          }
+        }
+      },
+      "Theme": {
+        "title": "Theme",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "serviceCount"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "A national life-cycle theme (生育收养 … 其他)."
+          },
+          "serviceCount": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "ThemeList": {
+        "title": "ThemeList",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Theme",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "name",
+                "serviceCount"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "A national life-cycle theme (生育收养 … 其他)."
+                },
+                "serviceCount": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
+          }
+        }
+      },
+      "DepartmentRef": {
+        "title": "DepartmentRef",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "name"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "ServiceSummary": {
+        "title": "ServiceSummary",
+        "description": "A service item as it appears in lists and search results.",
+        "type": "object",
+        "required": [
+          "slug",
+          "name",
+          "nameEn",
+          "category",
+          "themes",
+          "targets",
+          "itemType",
+          "department",
+          "onlineDepth",
+          "caseType",
+          "promisedDays",
+          "visits",
+          "feeCharged",
+          "districts"
+        ],
+        "properties": {
+          "slug": {
+            "type": "string",
+            "description": "Stable identifier of the service."
+          },
+          "name": {
+            "type": "string"
+          },
+          "nameEn": {
+            "type": "string"
+          },
+          "category": {
+            "type": "string",
+            "description": "Code of its life-cycle category."
+          },
+          "themes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "targets": {
+            "type": "array",
+            "description": "Who can apply.",
+            "items": {
+              "type": "string",
+              "enum": [
+                "natural_person",
+                "legal_person",
+                "other_org"
+              ]
+            }
+          },
+          "itemType": {
+            "type": "string",
+            "description": "01 licensing … 10 other power, 20 public service."
+          },
+          "department": {
+            "title": "DepartmentRef",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "name"
+            ],
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            }
+          },
+          "onlineDepth": {
+            "type": "string",
+            "enum": [
+              "I",
+              "II",
+              "III",
+              "IV"
+            ],
+            "description": "I information only … IV fully online."
+          },
+          "caseType": {
+            "type": "string",
+            "enum": [
+              "instant",
+              "promised"
+            ]
+          },
+          "promisedDays": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Promised working days; 0 for instant items."
+          },
+          "visits": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2,
+            "description": "Visits to an office the applicant needs."
+          },
+          "feeCharged": {
+            "type": "boolean"
+          },
+          "districts": {
+            "type": "array",
+            "description": "GB/T 2260 codes where offered; empty means the whole city.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ServicePage": {
+        "title": "ServicePage",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "hasMore",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "ServiceSummary",
+              "description": "A service item as it appears in lists and search results.",
+              "type": "object",
+              "required": [
+                "slug",
+                "name",
+                "nameEn",
+                "category",
+                "themes",
+                "targets",
+                "itemType",
+                "department",
+                "onlineDepth",
+                "caseType",
+                "promisedDays",
+                "visits",
+                "feeCharged",
+                "districts"
+              ],
+              "properties": {
+                "slug": {
+                  "type": "string",
+                  "description": "Stable identifier of the service."
+                },
+                "name": {
+                  "type": "string"
+                },
+                "nameEn": {
+                  "type": "string"
+                },
+                "category": {
+                  "type": "string",
+                  "description": "Code of its life-cycle category."
+                },
+                "themes": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "targets": {
+                  "type": "array",
+                  "description": "Who can apply.",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "natural_person",
+                      "legal_person",
+                      "other_org"
+                    ]
+                  }
+                },
+                "itemType": {
+                  "type": "string",
+                  "description": "01 licensing … 10 other power, 20 public service."
+                },
+                "department": {
+                  "title": "DepartmentRef",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "onlineDepth": {
+                  "type": "string",
+                  "enum": [
+                    "I",
+                    "II",
+                    "III",
+                    "IV"
+                  ],
+                  "description": "I information only … IV fully online."
+                },
+                "caseType": {
+                  "type": "string",
+                  "enum": [
+                    "instant",
+                    "promised"
                   ]
+                },
+                "promisedDays": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Promised working days; 0 for instant items."
+                },
+                "visits": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 2,
+                  "description": "Visits to an office the applicant needs."
+                },
+                "feeCharged": {
+                  "type": "boolean"
+                },
+                "districts": {
+                  "type": "array",
+                  "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "hasMore": {
+            "type": "boolean"
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
+      },
+      "Faq": {
+        "title": "Faq",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "question",
+          "answer",
+          "service"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "question": {
+            "type": "string"
+          },
+          "answer": {
+            "type": "string"
+          },
+          "service": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "slug",
+              "name"
+            ],
+            "properties": {
+              "slug": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "Action": {
+        "title": "Action",
+        "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "title",
+          "method",
+          "href"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "guide",
+              "faqs",
+              "related_policies"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "operationId": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string",
+            "enum": [
+              "GET",
+              "POST"
+            ]
+          },
+          "href": {
+            "type": "string"
+          }
+        }
+      },
+      "ServiceDetail": {
+        "title": "ServiceDetail",
+        "description": "The full service guide (办事指南) of one item.",
+        "allOf": [
+          {
+            "title": "ServiceSummary",
+            "description": "A service item as it appears in lists and search results.",
+            "type": "object",
+            "required": [
+              "slug",
+              "name",
+              "nameEn",
+              "category",
+              "themes",
+              "targets",
+              "itemType",
+              "department",
+              "onlineDepth",
+              "caseType",
+              "promisedDays",
+              "visits",
+              "feeCharged",
+              "districts"
+            ],
+            "properties": {
+              "slug": {
+                "type": "string",
+                "description": "Stable identifier of the service."
+              },
+              "name": {
+                "type": "string"
+              },
+              "nameEn": {
+                "type": "string"
+              },
+              "category": {
+                "type": "string",
+                "description": "Code of its life-cycle category."
+              },
+              "themes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "targets": {
+                "type": "array",
+                "description": "Who can apply.",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "natural_person",
+                    "legal_person",
+                    "other_org"
+                  ]
+                }
+              },
+              "itemType": {
+                "type": "string",
+                "description": "01 licensing … 10 other power, 20 public service."
+              },
+              "department": {
+                "title": "DepartmentRef",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  }
+                }
+              },
+              "onlineDepth": {
+                "type": "string",
+                "enum": [
+                  "I",
+                  "II",
+                  "III",
+                  "IV"
+                ],
+                "description": "I information only … IV fully online."
+              },
+              "caseType": {
+                "type": "string",
+                "enum": [
+                  "instant",
+                  "promised"
+                ]
+              },
+              "promisedDays": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Promised working days; 0 for instant items."
+              },
+              "visits": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 2,
+                "description": "Visits to an office the applicant needs."
+              },
+              "feeCharged": {
+                "type": "boolean"
+              },
+              "districts": {
+                "type": "array",
+                "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "basicCode",
+              "implementationCode",
+              "aliases",
+              "level",
+              "jointDepartments",
+              "summary",
+              "legalBasis",
+              "conditions",
+              "legalDays",
+              "materials",
+              "fee",
+              "steps",
+              "handlingForms",
+              "result",
+              "consultPhone",
+              "locations",
+              "faqs",
+              "actions",
+              "updatedAt"
+            ],
+            "properties": {
+              "basicCode": {
+                "type": "string"
+              },
+              "implementationCode": {
+                "type": "string"
+              },
+              "aliases": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "level": {
+                "type": "string",
+                "enum": [
+                  "national",
+                  "province",
+                  "city",
+                  "county",
+                  "township"
+                ]
+              },
+              "jointDepartments": {
+                "type": "array",
+                "items": {
+                  "title": "DepartmentRef",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "summary": {
+                "type": "string"
+              },
+              "legalBasis": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "conditions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "legalDays": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "materials": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "name",
+                    "form",
+                    "copies",
+                    "required",
+                    "source",
+                    "note"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "form": {
+                      "type": "string",
+                      "enum": [
+                        "original",
+                        "copy",
+                        "electronic"
+                      ]
+                    },
+                    "copies": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "required": {
+                      "type": "boolean"
+                    },
+                    "source": {
+                      "type": "string",
+                      "enum": [
+                        "applicant",
+                        "issued",
+                        "shared"
+                      ],
+                      "description": "`shared`: a department supplies it, the applicant need not bring it."
+                    },
+                    "note": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "fee": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "charged",
+                  "basis",
+                  "standard",
+                  "onlinePayment"
+                ],
+                "properties": {
+                  "charged": {
+                    "type": "boolean"
+                  },
+                  "basis": {
+                    "type": "string"
+                  },
+                  "standard": {
+                    "type": "string"
+                  },
+                  "onlinePayment": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "steps": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "name",
+                    "description"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "handlingForms": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "counter",
+                    "online",
+                    "post"
+                  ]
+                }
+              },
+              "result": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "delivery"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "delivery": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "collect",
+                        "post",
+                        "notice",
+                        "direct"
+                      ]
+                    }
+                  }
+                }
+              },
+              "consultPhone": {
+                "type": "string"
+              },
+              "locations": {
+                "type": "array",
+                "description": "The halls where the service is handled in person.",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "address",
+                    "hours",
+                    "phone",
+                    "district"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "address": {
+                      "type": "string"
+                    },
+                    "hours": {
+                      "type": "string"
+                    },
+                    "phone": {
+                      "type": "string"
+                    },
+                    "district": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "faqs": {
+                "type": "array",
+                "items": {
+                  "title": "Faq",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "question",
+                    "answer",
+                    "service"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "question": {
+                      "type": "string"
+                    },
+                    "answer": {
+                      "type": "string"
+                    },
+                    "service": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "slug",
+                        "name"
+                      ],
+                      "properties": {
+                        "slug": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "actions": {
+                "type": "array",
+                "items": {
+                  "title": "Action",
+                  "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "kind",
+                    "title",
+                    "method",
+                    "href"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "guide",
+                        "faqs",
+                        "related_policies"
+                      ]
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "operationId": {
+                      "type": "string"
+                    },
+                    "method": {
+                      "type": "string",
+                      "enum": [
+                        "GET",
+                        "POST"
+                      ]
+                    },
+                    "href": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "updatedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        ]
+      },
+      "FaqList": {
+        "title": "FaqList",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Faq",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "question",
+                "answer",
+                "service"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "question": {
+                  "type": "string"
+                },
+                "answer": {
+                  "type": "string"
+                },
+                "service": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "slug",
+                    "name"
+                  ],
+                  "properties": {
+                    "slug": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "Organisation": {
+        "title": "Organisation",
+        "description": "A department, service hall or other body (组织机构).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "kind",
+          "name",
+          "nameEn",
+          "parent",
+          "creditCode",
+          "district",
+          "address",
+          "hours",
+          "phone",
+          "website",
+          "responsibilities",
+          "halls",
+          "serviceCount"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "department",
+              "service_hall"
+            ]
+          },
+          "name": {
+            "type": "string"
+          },
+          "nameEn": {
+            "type": "string"
+          },
+          "parent": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Code of the parent body."
+          },
+          "creditCode": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Unified social credit code (GB 32100)."
+          },
+          "district": {
+            "type": "string",
+            "description": "GB/T 2260 code."
+          },
+          "address": {
+            "type": "string"
+          },
+          "hours": {
+            "type": "string"
+          },
+          "phone": {
+            "type": "string"
+          },
+          "website": {
+            "type": "string"
+          },
+          "responsibilities": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "halls": {
+            "type": "array",
+            "description": "Codes of the halls where its services are handled.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "serviceCount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Services it implements."
+          }
+        }
+      },
+      "OrganisationPage": {
+        "title": "OrganisationPage",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "hasMore",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Organisation",
+              "description": "A department, service hall or other body (组织机构).",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "kind",
+                "name",
+                "nameEn",
+                "parent",
+                "creditCode",
+                "district",
+                "address",
+                "hours",
+                "phone",
+                "website",
+                "responsibilities",
+                "halls",
+                "serviceCount"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "department",
+                    "service_hall"
+                  ]
+                },
+                "name": {
+                  "type": "string"
+                },
+                "nameEn": {
+                  "type": "string"
+                },
+                "parent": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "Code of the parent body."
+                },
+                "creditCode": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "Unified social credit code (GB 32100)."
+                },
+                "district": {
+                  "type": "string",
+                  "description": "GB/T 2260 code."
+                },
+                "address": {
+                  "type": "string"
+                },
+                "hours": {
+                  "type": "string"
+                },
+                "phone": {
+                  "type": "string"
+                },
+                "website": {
+                  "type": "string"
+                },
+                "responsibilities": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "halls": {
+                  "type": "array",
+                  "description": "Codes of the halls where its services are handled.",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "serviceCount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Services it implements."
+                }
+              }
+            }
+          },
+          "hasMore": {
+            "type": "boolean"
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "PolicySummary": {
+        "title": "PolicySummary",
+        "type": "object",
+        "required": [
+          "slug",
+          "title",
+          "issuer",
+          "docNumber",
+          "level",
+          "kind",
+          "publishedAt",
+          "effectiveAt",
+          "expiresAt",
+          "summary",
+          "themes",
+          "relatedServices"
+        ],
+        "properties": {
+          "slug": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "issuer": {
+            "type": "string"
+          },
+          "docNumber": {
+            "type": "string"
+          },
+          "level": {
+            "type": "string",
+            "enum": [
+              "national",
+              "province",
+              "city",
+              "county"
+            ]
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "law",
+              "regulation",
+              "rule",
+              "normative",
+              "interpretation"
+            ]
+          },
+          "publishedAt": {
+            "type": "string",
+            "format": "date"
+          },
+          "effectiveAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "expiresAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "summary": {
+            "type": "string"
+          },
+          "themes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "relatedServices": {
+            "type": "array",
+            "description": "Slugs of the services that rest on it.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "PolicyPage": {
+        "title": "PolicyPage",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "hasMore",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "PolicySummary",
+              "type": "object",
+              "required": [
+                "slug",
+                "title",
+                "issuer",
+                "docNumber",
+                "level",
+                "kind",
+                "publishedAt",
+                "effectiveAt",
+                "expiresAt",
+                "summary",
+                "themes",
+                "relatedServices"
+              ],
+              "properties": {
+                "slug": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "issuer": {
+                  "type": "string"
+                },
+                "docNumber": {
+                  "type": "string"
+                },
+                "level": {
+                  "type": "string",
+                  "enum": [
+                    "national",
+                    "province",
+                    "city",
+                    "county"
+                  ]
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "law",
+                    "regulation",
+                    "rule",
+                    "normative",
+                    "interpretation"
+                  ]
+                },
+                "publishedAt": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "effectiveAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date"
+                },
+                "expiresAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date"
+                },
+                "summary": {
+                  "type": "string"
+                },
+                "themes": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "relatedServices": {
+                  "type": "array",
+                  "description": "Slugs of the services that rest on it.",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "hasMore": {
+            "type": "boolean"
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "PolicyDetail": {
+        "title": "PolicyDetail",
+        "allOf": [
+          {
+            "title": "PolicySummary",
+            "type": "object",
+            "required": [
+              "slug",
+              "title",
+              "issuer",
+              "docNumber",
+              "level",
+              "kind",
+              "publishedAt",
+              "effectiveAt",
+              "expiresAt",
+              "summary",
+              "themes",
+              "relatedServices"
+            ],
+            "properties": {
+              "slug": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "issuer": {
+                "type": "string"
+              },
+              "docNumber": {
+                "type": "string"
+              },
+              "level": {
+                "type": "string",
+                "enum": [
+                  "national",
+                  "province",
+                  "city",
+                  "county"
+                ]
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "law",
+                  "regulation",
+                  "rule",
+                  "normative",
+                  "interpretation"
+                ]
+              },
+              "publishedAt": {
+                "type": "string",
+                "format": "date"
+              },
+              "effectiveAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date"
+              },
+              "expiresAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date"
+              },
+              "summary": {
+                "type": "string"
+              },
+              "themes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "relatedServices": {
+                "type": "array",
+                "description": "Slugs of the services that rest on it.",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "excerpt"
+            ],
+            "properties": {
+              "excerpt": {
+                "type": "string",
+                "description": "The text, or the articles that matter for the services."
+              }
+            }
+          }
+        ]
+      },
+      "SearchHit": {
+        "title": "SearchHit",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "id",
+          "title",
+          "snippet",
+          "score",
+          "actions"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "service",
+              "policy",
+              "faq",
+              "organisation"
+            ]
+          },
+          "id": {
+            "type": "string",
+            "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+          },
+          "title": {
+            "type": "string"
+          },
+          "snippet": {
+            "type": "string",
+            "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+          },
+          "score": {
+            "type": "number"
+          },
+          "service": {
+            "title": "ServiceSummary",
+            "description": "A service item as it appears in lists and search results.",
+            "type": "object",
+            "required": [
+              "slug",
+              "name",
+              "nameEn",
+              "category",
+              "themes",
+              "targets",
+              "itemType",
+              "department",
+              "onlineDepth",
+              "caseType",
+              "promisedDays",
+              "visits",
+              "feeCharged",
+              "districts"
+            ],
+            "properties": {
+              "slug": {
+                "type": "string",
+                "description": "Stable identifier of the service."
+              },
+              "name": {
+                "type": "string"
+              },
+              "nameEn": {
+                "type": "string"
+              },
+              "category": {
+                "type": "string",
+                "description": "Code of its life-cycle category."
+              },
+              "themes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "targets": {
+                "type": "array",
+                "description": "Who can apply.",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "natural_person",
+                    "legal_person",
+                    "other_org"
+                  ]
+                }
+              },
+              "itemType": {
+                "type": "string",
+                "description": "01 licensing … 10 other power, 20 public service."
+              },
+              "department": {
+                "title": "DepartmentRef",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  }
+                }
+              },
+              "onlineDepth": {
+                "type": "string",
+                "enum": [
+                  "I",
+                  "II",
+                  "III",
+                  "IV"
+                ],
+                "description": "I information only … IV fully online."
+              },
+              "caseType": {
+                "type": "string",
+                "enum": [
+                  "instant",
+                  "promised"
+                ]
+              },
+              "promisedDays": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Promised working days; 0 for instant items."
+              },
+              "visits": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 2,
+                "description": "Visits to an office the applicant needs."
+              },
+              "feeCharged": {
+                "type": "boolean"
+              },
+              "districts": {
+                "type": "array",
+                "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "actions": {
+            "type": "array",
+            "items": {
+              "title": "Action",
+              "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "kind",
+                "title",
+                "method",
+                "href"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "guide",
+                    "faqs",
+                    "related_policies"
+                  ]
+                },
+                "title": {
+                  "type": "string"
+                },
+                "operationId": {
+                  "type": "string"
+                },
+                "method": {
+                  "type": "string",
+                  "enum": [
+                    "GET",
+                    "POST"
+                  ]
+                },
+                "href": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SearchGroup": {
+        "title": "SearchGroup",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "total",
+          "data",
+          "hasMore",
+          "nextCursor"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "SearchHit",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "type",
+                "id",
+                "title",
+                "snippet",
+                "score",
+                "actions"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "enum": [
+                    "service",
+                    "policy",
+                    "faq",
+                    "organisation"
+                  ]
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                },
+                "title": {
+                  "type": "string"
+                },
+                "snippet": {
+                  "type": "string",
+                  "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                },
+                "score": {
+                  "type": "number"
+                },
+                "service": {
+                  "title": "ServiceSummary",
+                  "description": "A service item as it appears in lists and search results.",
+                  "type": "object",
+                  "required": [
+                    "slug",
+                    "name",
+                    "nameEn",
+                    "category",
+                    "themes",
+                    "targets",
+                    "itemType",
+                    "department",
+                    "onlineDepth",
+                    "caseType",
+                    "promisedDays",
+                    "visits",
+                    "feeCharged",
+                    "districts"
+                  ],
+                  "properties": {
+                    "slug": {
+                      "type": "string",
+                      "description": "Stable identifier of the service."
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "nameEn": {
+                      "type": "string"
+                    },
+                    "category": {
+                      "type": "string",
+                      "description": "Code of its life-cycle category."
+                    },
+                    "themes": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "targets": {
+                      "type": "array",
+                      "description": "Who can apply.",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "natural_person",
+                          "legal_person",
+                          "other_org"
+                        ]
+                      }
+                    },
+                    "itemType": {
+                      "type": "string",
+                      "description": "01 licensing … 10 other power, 20 public service."
+                    },
+                    "department": {
+                      "title": "DepartmentRef",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "code",
+                        "name"
+                      ],
+                      "properties": {
+                        "code": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "onlineDepth": {
+                      "type": "string",
+                      "enum": [
+                        "I",
+                        "II",
+                        "III",
+                        "IV"
+                      ],
+                      "description": "I information only … IV fully online."
+                    },
+                    "caseType": {
+                      "type": "string",
+                      "enum": [
+                        "instant",
+                        "promised"
+                      ]
+                    },
+                    "promisedDays": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Promised working days; 0 for instant items."
+                    },
+                    "visits": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "maximum": 2,
+                      "description": "Visits to an office the applicant needs."
+                    },
+                    "feeCharged": {
+                      "type": "boolean"
+                    },
+                    "districts": {
+                      "type": "array",
+                      "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "actions": {
+                  "type": "array",
+                  "items": {
+                    "title": "Action",
+                    "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "kind",
+                      "title",
+                      "method",
+                      "href"
+                    ],
+                    "properties": {
+                      "kind": {
+                        "type": "string",
+                        "enum": [
+                          "guide",
+                          "faqs",
+                          "related_policies"
+                        ]
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "operationId": {
+                        "type": "string"
+                      },
+                      "method": {
+                        "type": "string",
+                        "enum": [
+                          "GET",
+                          "POST"
+                        ]
+                      },
+                      "href": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "hasMore": {
+            "type": "boolean"
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` together with `type` for this group's next page."
+          }
+        }
+      },
+      "SearchResults": {
+        "title": "SearchResults",
+        "description": "Results grouped by type (服务与指南, 政策法规, 常见问题, 组织机构). Each group has its total,\none page of hits and its own cursor.\n",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "query",
+          "groups"
+        ],
+        "properties": {
+          "query": {
+            "type": "string"
+          },
+          "groups": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "service": {
+                "title": "SearchGroup",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "data",
+                  "hasMore",
+                  "nextCursor"
+                ],
+                "properties": {
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "title": "SearchHit",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "type",
+                        "id",
+                        "title",
+                        "snippet",
+                        "score",
+                        "actions"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string",
+                          "enum": [
+                            "service",
+                            "policy",
+                            "faq",
+                            "organisation"
+                          ]
+                        },
+                        "id": {
+                          "type": "string",
+                          "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "snippet": {
+                          "type": "string",
+                          "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                        },
+                        "score": {
+                          "type": "number"
+                        },
+                        "service": {
+                          "title": "ServiceSummary",
+                          "description": "A service item as it appears in lists and search results.",
+                          "type": "object",
+                          "required": [
+                            "slug",
+                            "name",
+                            "nameEn",
+                            "category",
+                            "themes",
+                            "targets",
+                            "itemType",
+                            "department",
+                            "onlineDepth",
+                            "caseType",
+                            "promisedDays",
+                            "visits",
+                            "feeCharged",
+                            "districts"
+                          ],
+                          "properties": {
+                            "slug": {
+                              "type": "string",
+                              "description": "Stable identifier of the service."
+                            },
+                            "name": {
+                              "type": "string"
+                            },
+                            "nameEn": {
+                              "type": "string"
+                            },
+                            "category": {
+                              "type": "string",
+                              "description": "Code of its life-cycle category."
+                            },
+                            "themes": {
+                              "type": "array",
+                              "items": {
+                                "type": "string"
+                              }
+                            },
+                            "targets": {
+                              "type": "array",
+                              "description": "Who can apply.",
+                              "items": {
+                                "type": "string",
+                                "enum": [
+                                  "natural_person",
+                                  "legal_person",
+                                  "other_org"
+                                ]
+                              }
+                            },
+                            "itemType": {
+                              "type": "string",
+                              "description": "01 licensing … 10 other power, 20 public service."
+                            },
+                            "department": {
+                              "title": "DepartmentRef",
+                              "type": "object",
+                              "additionalProperties": false,
+                              "required": [
+                                "code",
+                                "name"
+                              ],
+                              "properties": {
+                                "code": {
+                                  "type": "string"
+                                },
+                                "name": {
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "onlineDepth": {
+                              "type": "string",
+                              "enum": [
+                                "I",
+                                "II",
+                                "III",
+                                "IV"
+                              ],
+                              "description": "I information only … IV fully online."
+                            },
+                            "caseType": {
+                              "type": "string",
+                              "enum": [
+                                "instant",
+                                "promised"
+                              ]
+                            },
+                            "promisedDays": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "description": "Promised working days; 0 for instant items."
+                            },
+                            "visits": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2,
+                              "description": "Visits to an office the applicant needs."
+                            },
+                            "feeCharged": {
+                              "type": "boolean"
+                            },
+                            "districts": {
+                              "type": "array",
+                              "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                              "items": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "actions": {
+                          "type": "array",
+                          "items": {
+                            "title": "Action",
+                            "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "kind",
+                              "title",
+                              "method",
+                              "href"
+                            ],
+                            "properties": {
+                              "kind": {
+                                "type": "string",
+                                "enum": [
+                                  "guide",
+                                  "faqs",
+                                  "related_policies"
+                                ]
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "operationId": {
+                                "type": "string"
+                              },
+                              "method": {
+                                "type": "string",
+                                "enum": [
+                                  "GET",
+                                  "POST"
+                                ]
+                              },
+                              "href": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "hasMore": {
+                    "type": "boolean"
+                  },
+                  "nextCursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` together with `type` for this group's next page."
+                  }
+                }
+              },
+              "policy": {
+                "title": "SearchGroup",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "data",
+                  "hasMore",
+                  "nextCursor"
+                ],
+                "properties": {
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "title": "SearchHit",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "type",
+                        "id",
+                        "title",
+                        "snippet",
+                        "score",
+                        "actions"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string",
+                          "enum": [
+                            "service",
+                            "policy",
+                            "faq",
+                            "organisation"
+                          ]
+                        },
+                        "id": {
+                          "type": "string",
+                          "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "snippet": {
+                          "type": "string",
+                          "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                        },
+                        "score": {
+                          "type": "number"
+                        },
+                        "service": {
+                          "title": "ServiceSummary",
+                          "description": "A service item as it appears in lists and search results.",
+                          "type": "object",
+                          "required": [
+                            "slug",
+                            "name",
+                            "nameEn",
+                            "category",
+                            "themes",
+                            "targets",
+                            "itemType",
+                            "department",
+                            "onlineDepth",
+                            "caseType",
+                            "promisedDays",
+                            "visits",
+                            "feeCharged",
+                            "districts"
+                          ],
+                          "properties": {
+                            "slug": {
+                              "type": "string",
+                              "description": "Stable identifier of the service."
+                            },
+                            "name": {
+                              "type": "string"
+                            },
+                            "nameEn": {
+                              "type": "string"
+                            },
+                            "category": {
+                              "type": "string",
+                              "description": "Code of its life-cycle category."
+                            },
+                            "themes": {
+                              "type": "array",
+                              "items": {
+                                "type": "string"
+                              }
+                            },
+                            "targets": {
+                              "type": "array",
+                              "description": "Who can apply.",
+                              "items": {
+                                "type": "string",
+                                "enum": [
+                                  "natural_person",
+                                  "legal_person",
+                                  "other_org"
+                                ]
+                              }
+                            },
+                            "itemType": {
+                              "type": "string",
+                              "description": "01 licensing … 10 other power, 20 public service."
+                            },
+                            "department": {
+                              "title": "DepartmentRef",
+                              "type": "object",
+                              "additionalProperties": false,
+                              "required": [
+                                "code",
+                                "name"
+                              ],
+                              "properties": {
+                                "code": {
+                                  "type": "string"
+                                },
+                                "name": {
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "onlineDepth": {
+                              "type": "string",
+                              "enum": [
+                                "I",
+                                "II",
+                                "III",
+                                "IV"
+                              ],
+                              "description": "I information only … IV fully online."
+                            },
+                            "caseType": {
+                              "type": "string",
+                              "enum": [
+                                "instant",
+                                "promised"
+                              ]
+                            },
+                            "promisedDays": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "description": "Promised working days; 0 for instant items."
+                            },
+                            "visits": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2,
+                              "description": "Visits to an office the applicant needs."
+                            },
+                            "feeCharged": {
+                              "type": "boolean"
+                            },
+                            "districts": {
+                              "type": "array",
+                              "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                              "items": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "actions": {
+                          "type": "array",
+                          "items": {
+                            "title": "Action",
+                            "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "kind",
+                              "title",
+                              "method",
+                              "href"
+                            ],
+                            "properties": {
+                              "kind": {
+                                "type": "string",
+                                "enum": [
+                                  "guide",
+                                  "faqs",
+                                  "related_policies"
+                                ]
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "operationId": {
+                                "type": "string"
+                              },
+                              "method": {
+                                "type": "string",
+                                "enum": [
+                                  "GET",
+                                  "POST"
+                                ]
+                              },
+                              "href": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "hasMore": {
+                    "type": "boolean"
+                  },
+                  "nextCursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` together with `type` for this group's next page."
+                  }
+                }
+              },
+              "faq": {
+                "title": "SearchGroup",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "data",
+                  "hasMore",
+                  "nextCursor"
+                ],
+                "properties": {
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "title": "SearchHit",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "type",
+                        "id",
+                        "title",
+                        "snippet",
+                        "score",
+                        "actions"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string",
+                          "enum": [
+                            "service",
+                            "policy",
+                            "faq",
+                            "organisation"
+                          ]
+                        },
+                        "id": {
+                          "type": "string",
+                          "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "snippet": {
+                          "type": "string",
+                          "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                        },
+                        "score": {
+                          "type": "number"
+                        },
+                        "service": {
+                          "title": "ServiceSummary",
+                          "description": "A service item as it appears in lists and search results.",
+                          "type": "object",
+                          "required": [
+                            "slug",
+                            "name",
+                            "nameEn",
+                            "category",
+                            "themes",
+                            "targets",
+                            "itemType",
+                            "department",
+                            "onlineDepth",
+                            "caseType",
+                            "promisedDays",
+                            "visits",
+                            "feeCharged",
+                            "districts"
+                          ],
+                          "properties": {
+                            "slug": {
+                              "type": "string",
+                              "description": "Stable identifier of the service."
+                            },
+                            "name": {
+                              "type": "string"
+                            },
+                            "nameEn": {
+                              "type": "string"
+                            },
+                            "category": {
+                              "type": "string",
+                              "description": "Code of its life-cycle category."
+                            },
+                            "themes": {
+                              "type": "array",
+                              "items": {
+                                "type": "string"
+                              }
+                            },
+                            "targets": {
+                              "type": "array",
+                              "description": "Who can apply.",
+                              "items": {
+                                "type": "string",
+                                "enum": [
+                                  "natural_person",
+                                  "legal_person",
+                                  "other_org"
+                                ]
+                              }
+                            },
+                            "itemType": {
+                              "type": "string",
+                              "description": "01 licensing … 10 other power, 20 public service."
+                            },
+                            "department": {
+                              "title": "DepartmentRef",
+                              "type": "object",
+                              "additionalProperties": false,
+                              "required": [
+                                "code",
+                                "name"
+                              ],
+                              "properties": {
+                                "code": {
+                                  "type": "string"
+                                },
+                                "name": {
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "onlineDepth": {
+                              "type": "string",
+                              "enum": [
+                                "I",
+                                "II",
+                                "III",
+                                "IV"
+                              ],
+                              "description": "I information only … IV fully online."
+                            },
+                            "caseType": {
+                              "type": "string",
+                              "enum": [
+                                "instant",
+                                "promised"
+                              ]
+                            },
+                            "promisedDays": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "description": "Promised working days; 0 for instant items."
+                            },
+                            "visits": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2,
+                              "description": "Visits to an office the applicant needs."
+                            },
+                            "feeCharged": {
+                              "type": "boolean"
+                            },
+                            "districts": {
+                              "type": "array",
+                              "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                              "items": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "actions": {
+                          "type": "array",
+                          "items": {
+                            "title": "Action",
+                            "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "kind",
+                              "title",
+                              "method",
+                              "href"
+                            ],
+                            "properties": {
+                              "kind": {
+                                "type": "string",
+                                "enum": [
+                                  "guide",
+                                  "faqs",
+                                  "related_policies"
+                                ]
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "operationId": {
+                                "type": "string"
+                              },
+                              "method": {
+                                "type": "string",
+                                "enum": [
+                                  "GET",
+                                  "POST"
+                                ]
+                              },
+                              "href": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "hasMore": {
+                    "type": "boolean"
+                  },
+                  "nextCursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` together with `type` for this group's next page."
+                  }
+                }
+              },
+              "organisation": {
+                "title": "SearchGroup",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "data",
+                  "hasMore",
+                  "nextCursor"
+                ],
+                "properties": {
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "title": "SearchHit",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "type",
+                        "id",
+                        "title",
+                        "snippet",
+                        "score",
+                        "actions"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string",
+                          "enum": [
+                            "service",
+                            "policy",
+                            "faq",
+                            "organisation"
+                          ]
+                        },
+                        "id": {
+                          "type": "string",
+                          "description": "The slug (services, policies), code (organisations) or id (FAQs)."
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "snippet": {
+                          "type": "string",
+                          "description": "A piece of the matching text, query words wrapped in `<em>`; HTML-escaped."
+                        },
+                        "score": {
+                          "type": "number"
+                        },
+                        "service": {
+                          "title": "ServiceSummary",
+                          "description": "A service item as it appears in lists and search results.",
+                          "type": "object",
+                          "required": [
+                            "slug",
+                            "name",
+                            "nameEn",
+                            "category",
+                            "themes",
+                            "targets",
+                            "itemType",
+                            "department",
+                            "onlineDepth",
+                            "caseType",
+                            "promisedDays",
+                            "visits",
+                            "feeCharged",
+                            "districts"
+                          ],
+                          "properties": {
+                            "slug": {
+                              "type": "string",
+                              "description": "Stable identifier of the service."
+                            },
+                            "name": {
+                              "type": "string"
+                            },
+                            "nameEn": {
+                              "type": "string"
+                            },
+                            "category": {
+                              "type": "string",
+                              "description": "Code of its life-cycle category."
+                            },
+                            "themes": {
+                              "type": "array",
+                              "items": {
+                                "type": "string"
+                              }
+                            },
+                            "targets": {
+                              "type": "array",
+                              "description": "Who can apply.",
+                              "items": {
+                                "type": "string",
+                                "enum": [
+                                  "natural_person",
+                                  "legal_person",
+                                  "other_org"
+                                ]
+                              }
+                            },
+                            "itemType": {
+                              "type": "string",
+                              "description": "01 licensing … 10 other power, 20 public service."
+                            },
+                            "department": {
+                              "title": "DepartmentRef",
+                              "type": "object",
+                              "additionalProperties": false,
+                              "required": [
+                                "code",
+                                "name"
+                              ],
+                              "properties": {
+                                "code": {
+                                  "type": "string"
+                                },
+                                "name": {
+                                  "type": "string"
+                                }
+                              }
+                            },
+                            "onlineDepth": {
+                              "type": "string",
+                              "enum": [
+                                "I",
+                                "II",
+                                "III",
+                                "IV"
+                              ],
+                              "description": "I information only … IV fully online."
+                            },
+                            "caseType": {
+                              "type": "string",
+                              "enum": [
+                                "instant",
+                                "promised"
+                              ]
+                            },
+                            "promisedDays": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "description": "Promised working days; 0 for instant items."
+                            },
+                            "visits": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2,
+                              "description": "Visits to an office the applicant needs."
+                            },
+                            "feeCharged": {
+                              "type": "boolean"
+                            },
+                            "districts": {
+                              "type": "array",
+                              "description": "GB/T 2260 codes where offered; empty means the whole city.",
+                              "items": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "actions": {
+                          "type": "array",
+                          "items": {
+                            "title": "Action",
+                            "description": "Something an app can do with a search hit at once (即搜即办): the API operation to call, or\nthe page to open.\n",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "kind",
+                              "title",
+                              "method",
+                              "href"
+                            ],
+                            "properties": {
+                              "kind": {
+                                "type": "string",
+                                "enum": [
+                                  "guide",
+                                  "faqs",
+                                  "related_policies"
+                                ]
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "operationId": {
+                                "type": "string"
+                              },
+                              "method": {
+                                "type": "string",
+                                "enum": [
+                                  "GET",
+                                  "POST"
+                                ]
+                              },
+                              "href": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "hasMore": {
+                    "type": "boolean"
+                  },
+                  "nextCursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` together with `type` for this group's next page."
+                  }
                 }
               }
             }
@@ -1838,10 +12058,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           }
         },
@@ -1862,54 +12079,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -1933,14 +12129,6 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/validation_failed",
-              "title": "Request validation failed",
-              "status": 400,
-              "detail": "querystring/limit must be <= 100",
-              "code": "validation_failed",
-              "requestId": "req_3f9c2a7d1b8e4f60"
             }
           }
         }
@@ -1951,10 +12139,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           }
         },
@@ -1975,54 +12160,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -2046,14 +12210,6 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/internal_error",
-              "title": "Internal error",
-              "status": 500,
-              "detail": "An unexpected error occurred; quote the requestId when you contact support.",
-              "code": "internal_error",
-              "requestId": "req_3f9c2a7d1b8e4f60"
             }
           }
         }
@@ -2064,10 +12220,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           },
           "Retry-After": {
@@ -2094,54 +12247,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -2165,14 +12297,23 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/service_unavailable",
-              "title": "Service unavailable",
-              "status": 503,
-              "detail": "The platform is shutting down; retry on another instance.",
-              "code": "service_unavailable",
-              "requestId": "req_3f9c2a7d1b8e4f60"
+            }
+          }
+        }
+      },
+      "not-modified": {
+        "description": "Nothing changed since the `If-None-Match` ETag; use the cached copy.",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "ETag": {
+            "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+            "schema": {
+              "type": "string"
             }
           }
         }
@@ -2183,10 +12324,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           },
           "WWW-Authenticate": {
@@ -2213,54 +12351,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -2284,14 +12401,6 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/invalid_token",
-              "title": "Invalid or missing credentials",
-              "status": 401,
-              "detail": "The access token has expired.",
-              "code": "invalid_token",
-              "requestId": "req_3f9c2a7d1b8e4f60"
             }
           }
         }
@@ -2302,10 +12411,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           }
         },
@@ -2326,54 +12432,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -2397,14 +12482,6 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/insufficient_scope",
-              "title": "Insufficient scope",
-              "status": 403,
-              "detail": "This operation needs the scope catalog:read.",
-              "code": "insufficient_scope",
-              "requestId": "req_3f9c2a7d1b8e4f60"
             }
           }
         }
@@ -2415,10 +12492,7 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
             "schema": {
-              "type": "string",
-              "examples": [
-                "req_3f9c2a7d1b8e4f60"
-              ]
+              "type": "string"
             }
           },
           "Retry-After": {
@@ -2445,54 +12519,33 @@ export const openapiDocument: OpenApiDocument = {
                 "type": {
                   "type": "string",
                   "format": "uri",
-                  "description": "A URL of the page that documents this code.",
-                  "examples": [
-                    "https://open.ixiamen.gov.cn/docs/errors/validation_failed"
-                  ]
+                  "description": "A URL of the page that documents this code."
                 },
                 "title": {
                   "type": "string",
-                  "description": "A short summary of the problem type.",
-                  "examples": [
-                    "Request validation failed"
-                  ]
+                  "description": "A short summary of the problem type."
                 },
                 "status": {
                   "type": "integer",
                   "minimum": 400,
-                  "maximum": 599,
-                  "examples": [
-                    400
-                  ]
+                  "maximum": 599
                 },
                 "detail": {
                   "type": "string",
-                  "description": "What went wrong with this request, in plain words.",
-                  "examples": [
-                    "querystring/limit must be <= 100"
-                  ]
+                  "description": "What went wrong with this request, in plain words."
                 },
                 "instance": {
                   "type": "string",
-                  "description": "The path of the request that failed.",
-                  "examples": [
-                    "/v1/services"
-                  ]
+                  "description": "The path of the request that failed."
                 },
                 "code": {
                   "type": "string",
                   "pattern": "^[a-z][a-z_]*$",
-                  "description": "Stable error code; see the errors reference.",
-                  "examples": [
-                    "validation_failed"
-                  ]
+                  "description": "Stable error code; see the errors reference."
                 },
                 "requestId": {
                   "type": "string",
-                  "description": "The request's id, as in the `X-Request-Id` header.",
-                  "examples": [
-                    "req_3f9c2a7d1b8e4f60"
-                  ]
+                  "description": "The request's id, as in the `X-Request-Id` header."
                 },
                 "errors": {
                   "type": "array",
@@ -2516,16 +12569,134 @@ export const openapiDocument: OpenApiDocument = {
                   }
                 }
               }
-            },
-            "example": {
-              "type": "https://open.ixiamen.gov.cn/docs/errors/rate_limited",
-              "title": "Rate limit exceeded",
-              "status": 429,
-              "detail": "Rate limit of 50 requests per second exceeded.",
-              "code": "rate_limited",
-              "requestId": "req_3f9c2a7d1b8e4f60"
             }
           }
+        }
+      },
+      "not-found": {
+        "description": "The resource does not exist (`not_found`).",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "title": "Problem",
+              "type": "object",
+              "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+              "required": [
+                "type",
+                "title",
+                "status",
+                "code",
+                "requestId"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "A URL of the page that documents this code."
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A short summary of the problem type."
+                },
+                "status": {
+                  "type": "integer",
+                  "minimum": 400,
+                  "maximum": 599
+                },
+                "detail": {
+                  "type": "string",
+                  "description": "What went wrong with this request, in plain words."
+                },
+                "instance": {
+                  "type": "string",
+                  "description": "The path of the request that failed."
+                },
+                "code": {
+                  "type": "string",
+                  "pattern": "^[a-z][a-z_]*$",
+                  "description": "Stable error code; see the errors reference."
+                },
+                "requestId": {
+                  "type": "string",
+                  "description": "The request's id, as in the `X-Request-Id` header."
+                },
+                "errors": {
+                  "type": "array",
+                  "description": "For `validation_failed`, one entry per invalid input.",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "location",
+                      "message"
+                    ],
+                    "properties": {
+                      "location": {
+                        "type": "string",
+                        "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "parameters": {
+      "if-none-match": {
+        "name": "If-None-Match",
+        "in": "header",
+        "description": "An `ETag` from an earlier answer; the platform answers 304 if nothing changed.",
+        "schema": {
+          "type": "string",
+          "maxLength": 256
+        }
+      },
+      "limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "How many items a page holds.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 20
+        }
+      },
+      "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 512,
+          "pattern": "^[A-Za-z0-9_-]+$"
+        }
+      },
+      "slug": {
+        "name": "slug",
+        "in": "path",
+        "required": true,
+        "description": "The stable slug of the item.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100,
+          "pattern": "^[a-z0-9][a-z0-9-]*$"
         }
       }
     }

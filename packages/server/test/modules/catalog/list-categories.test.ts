@@ -1,4 +1,4 @@
-import { loadCatalogSeed } from '@ixiamen/db';
+import { loadCatalogSeed, seedCatalog } from '@ixiamen/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 
@@ -30,16 +30,15 @@ describe('GET /v1/categories', () => {
     }
   });
 
-  it('happy: counts follow the database, not a cached or fixed list', async () => {
-    const { services } = await import('@ixiamen/db');
-    await t.database.db.insert(services).values({
-      slug: 'test-extra-service',
-      name: '测试新增事项',
-      nameEn: 'Extra',
-      categoryCode: 'identity',
-      departmentCode: 'xm-police',
+  it('happy: counts follow the database once the snapshot refreshes', async () => {
+    const seed = await loadCatalogSeed();
+    const template = seed.services.find((s) => s.category === 'identity')!;
+    await seedCatalog(t.database.db, {
+      ...seed,
+      services: [...seed.services, { ...template, slug: 'test-extra-service' }],
     });
-    const before = (await loadCatalogSeed()).services.filter((s) => s.category === 'identity').length;
+    await t.app.catalog.refresh();
+    const before = seed.services.filter((s) => s.category === 'identity').length;
 
     const res = await t.app.inject({ method: 'GET', url: '/v1/categories' });
     const identity = res.json().data.find((c: { code: string }) => c.code === 'identity');

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { categories, faqs, organisations, policies, services } from '../schema/index.js';
+import { itemCodes } from './codes.js';
+import { type CatalogSeed, loadCatalogSeed } from './content.js';
+
+/** A UUID (version 8, name-based) that is always the same for the same name. */
+function stableUuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// PostgreSQL takes at most 65,535 parameters in one statement; a service row binds about 30.
+const BATCH = 1000;
+function batches<T>(rows: T[]): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) =>
+    rows.slice(i * BATCH, (i + 1) * BATCH),
+  );
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** On conflict, every column of the row except the key takes the new value, so content edits land. */
+function replaceAllBut(key: string, row: object, touch: boolean) {
+  const set = Object.fromEntries(
+    Object.keys(row)
+      .filter((c) => c !== key)
+      .map((c) => [c, sql.raw(`excluded.${snake(c)}`)]),
+  );
+  return touch ? { ...set, updatedAt: sql`now()` } : set;
+}
+
+/**
+ * Upserts the committed catalogue by its stable keys (codes and slugs) in one transaction, so a
+ * restart with edited content updates rows in place and never duplicates or loses them.
+ */
+export async function seedCatalog(db: Database, seed?: CatalogSeed): Promise<void> {
+  const content = seed ?? (await loadCatalogSeed());
+  const credit = new Map(content.organisations.map((o) => [o.code, o.creditCode]));
+  await db.transaction(async (tx) => {
+    const categoryRows = content.categories.map((c, i) => ({ ...c, sortOrder: i + 1 }));
+    await tx
+      .insert(categories)
+      .values(categoryRows)
+      .onConflictDoUpdate({ target: categories.code, set: replaceAllBut('code', categoryRows[0]!, false) });
+
+    const orgRows = content.organisations.map((o) => ({
+      code: o.code,
+      kind: o.kind,
+      name: o.name,
+      nameEn: o.nameEn,
+      parentCode: o.parent,
+      creditCode: o.creditCode,
+      district: o.district,
+      address: o.address,
+      hours: o.hours,
+      phone: o.phone,
+      website: o.website ?? '',
+      responsibilities: o.responsibilities,
+      halls: o.halls ?? [],
+    }));
+    await tx
+      .insert(organisations)
+      .values(orgRows)
+      .onConflictDoUpdate({ target: organisations.code, set: replaceAllBut('code', orgRows[0]!, true) });
+
+    const sequence = new Map<string, number>();
+    const serviceRows = content.services.map((s) => {
+      const n = (sequence.get(s.itemType) ?? 0) + 1;
+      sequence.set(s.itemType, n);
+      return {
+        slug: s.slug,
+        ...itemCodes(s.itemType, n, credit.get(s.department) ?? null),
+        name: s.name,
+        nameEn: s.nameEn,
+        aliases: s.aliases,
+        categoryCode: s.category,
+        themes: s.themes,
+        targets: s.target,
+        itemType: s.itemType,
+        level: s.level,
+        departmentCode: s.department,
+        jointDepartments: s.jointDepartments,
+        districts: s.districts,
+        summary: s.summary,
+        legalBasis: s.legalBasis,
+        conditions: s.conditions,
+        caseType: s.caseType,
+        legalDays: s.legalDays,
+        promisedDays: s.promisedDays,
+        materials: s.materials,
+        fee: s.fee,
+        steps: s.steps,
+        handlingForms: s.handlingForms,
+        onlineDepth: s.onlineDepth,
+        visits: s.visits,
+        result: s.result,
+        consultPhone: s.consultPhone,
+      };
+    });
+    const stored: { id: string; slug: string }[] = [];
+    for (const batch of batches(serviceRows)) {
+      stored.push(
+        ...(await tx
+          .insert(services)
+          .values(batch)
+          .onConflictDoUpdate({ target: services.slug, set: replaceAllBut('slug', batch[0]!, true) })
+          .returning({ id: services.id, slug: services.slug })),
+      );
+    }
+
+    // A seeded service's FAQ list is replaced as a whole; ids derive from slug and position so
+    // they stay the same across restarts.
+    const idOf = new Map(stored.map((r) => [r.slug, r.id]));
+    await tx.delete(faqs).where(inArray(faqs.serviceId, [...idOf.values()]));
+    const faqRows = content.services.flatMap((s) =>
+      s.faqs.map((f, position) => ({
+        id: stableUuid(`faq:${s.slug}:${position}`),
+        serviceId: idOf.get(s.slug)!,
+        position,
+        question: f.q,
+        answer: f.a,
+      })),
+    );
+    for (const batch of batches(faqRows)) await tx.insert(faqs).values(batch);
+
+    const policyRows = content.policies.map((p) => ({ ...p }));
+    await tx
+      .insert(policies)
+      .values(policyRows)
+      .onConflictDoUpdate({ target: policies.slug, set: replaceAllBut('slug', policyRows[0]!, true) });
+  });
+}
