@@ -1,4 +1,5 @@
 import { ApiError, ConnectionError, type Problem, TimeoutError } from '../errors.js';
+import { type Page, PagedList } from './pagination.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 
 export interface ClientOptions {
@@ -118,6 +119,13 @@ export class HttpClient {
       }
       throw ApiError.from(response.status, await readProblem(response), response.headers);
     }
+  }
+
+  /** A cursor-paginated GET: await it for one page, or iterate every item. */
+  list<P extends Page<unknown>>(path: string, filters: Record<string, QueryValue>, options?: RequestOptions) {
+    return new PagedList((cursor) =>
+      this.request<P>('GET', path, { query: { ...filters, cursor }, options }),
+    );
   }
 
   private async authorize(headers: Record<string, string>) {

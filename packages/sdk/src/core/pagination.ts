@@ -9,7 +9,7 @@ export interface Page<T> {
  * What a list method returns: await it for the first page, or iterate it with `for await` to
  * walk every item across pages (each page is fetched when the previous one is used up).
  */
-export class PagedList<T, P extends Page<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
+export class PagedList<P extends Page<unknown>> implements PromiseLike<P>, AsyncIterable<P['data'][number]> {
   private first: Promise<P> | undefined;
 
   constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<P>) {}
@@ -37,7 +37,7 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements PromiseLike<P>
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+  async *[Symbol.asyncIterator](): AsyncIterator<P['data'][number]> {
     for await (const page of this.pages()) yield* page.data;
   }
 }

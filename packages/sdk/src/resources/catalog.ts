@@ -1,5 +1,4 @@
 import type { HttpClient, RequestOptions } from '../core/http-client.js';
-import { PagedList } from '../core/pagination.js';
 import type { QueryOf, ResponseOf } from '../types.js';
 
 type ServiceFilters = Omit<QueryOf<'listServices'>, 'cursor'>;
@@ -22,12 +21,7 @@ export class Catalog {
 
   /** Services, filtered; await for one page or `for await` over every service. */
   listServices(filters: ServiceFilters = {}, options?: RequestOptions) {
-    return new PagedList((cursor) =>
-      this.http.request<ResponseOf<'listServices'>>('GET', '/v1/services', {
-        query: { ...filters, cursor },
-        options,
-      }),
-    );
+    return this.http.list<ResponseOf<'listServices'>>('/v1/services', filters, options);
   }
 
   /** The full guide of one service. */
@@ -40,12 +34,7 @@ export class Catalog {
   }
 
   listOrganisations(filters: OrganisationFilters = {}, options?: RequestOptions) {
-    return new PagedList((cursor) =>
-      this.http.request<ResponseOf<'listOrganisations'>>('GET', '/v1/organisations', {
-        query: { ...filters, cursor },
-        options,
-      }),
-    );
+    return this.http.list<ResponseOf<'listOrganisations'>>('/v1/organisations', filters, options);
   }
 
   getOrganisation(code: string, options?: RequestOptions): Promise<ResponseOf<'getOrganisation'>> {
@@ -53,12 +42,7 @@ export class Catalog {
   }
 
   listPolicies(filters: PolicyFilters = {}, options?: RequestOptions) {
-    return new PagedList((cursor) =>
-      this.http.request<ResponseOf<'listPolicies'>>('GET', '/v1/policies', {
-        query: { ...filters, cursor },
-        options,
-      }),
-    );
+    return this.http.list<ResponseOf<'listPolicies'>>('/v1/policies', filters, options);
   }
 
   getPolicy(slug: string, options?: RequestOptions): Promise<ResponseOf<'getPolicy'>> {

@@ -9,18 +9,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type Page = { data: { slug: string }[]; hasMore: boolean; nextCursor: string | null };
+
 async function allPages(url: string, limit: number, between?: (page: number) => Promise<void>) {
   const slugs: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 1000; page++) {
     const sep = url.includes('?') ? '&' : '?';
-    const res = await t.app.inject({
+    const res: { statusCode: number; body: string; json(): Page } = await t.app.inject({
       method: 'GET',
       url: `${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
     });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    slugs.push(...body.data.map((s: { slug: string }) => s.slug));
+    slugs.push(...body.data.map((s) => s.slug));
     if (!body.hasMore) {
       expect(body.nextCursor).toBeNull();
       return slugs;

@@ -14,10 +14,10 @@ async function collect(url: string, key: string) {
   const out: string[] = [];
   let cursor: string | null = null;
   do {
-    const body = (
+    const body: { data: Record<string, string>[]; nextCursor: string | null } = (
       await get(`${url}${url.includes('?') ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`)
     ).json();
-    out.push(...body.data.map((x: Record<string, string>) => x[key]));
+    out.push(...body.data.map((x) => x[key]!));
     cursor = body.nextCursor;
   } while (cursor);
   return out;

@@ -20,6 +20,39 @@ const samples: Record<string, { url: string; status: number }[]> = {
     { url: '/v1/categories', status: 200 },
     { url: '/v1/categories?unknown=1', status: 400 },
   ],
+  listThemes: [{ url: '/v1/themes', status: 200 }],
+  listServices: [
+    { url: '/v1/services?category=identity&fee=charged&limit=3', status: 200 },
+    { url: '/v1/services?cursor=broken', status: 400 },
+  ],
+  getService: [
+    { url: '/v1/services/jifen-ruxue', status: 200 },
+    { url: '/v1/services/no-such-service', status: 404 },
+  ],
+  listServiceFaqs: [
+    { url: '/v1/services/residence-permit/faqs', status: 200 },
+    { url: '/v1/services/no-such-service/faqs', status: 404 },
+  ],
+  listOrganisations: [
+    { url: '/v1/organisations?kind=service_hall', status: 200 },
+    { url: '/v1/organisations?district=100000', status: 400 },
+  ],
+  getOrganisation: [
+    { url: '/v1/organisations/xm-police', status: 200 },
+    { url: '/v1/organisations/xm-nowhere', status: 404 },
+  ],
+  listPolicies: [
+    { url: '/v1/policies?limit=2', status: 200 },
+    { url: '/v1/policies?service=no-such-service', status: 400 },
+  ],
+  getPolicy: [
+    { url: '/v1/policies/prc-social-insurance-law', status: 200 },
+    { url: '/v1/policies/no-such-policy', status: 404 },
+  ],
+  search: [
+    { url: '/v1/search?q=%E7%A7%AF%E5%88%86%E5%85%A5%E5%AD%A6', status: 200 },
+    { url: '/v1/search?q=', status: 400 },
+  ],
 };
 
 let t: TestApp;
@@ -60,14 +93,34 @@ describe('server ↔ api-spec conformance', () => {
     }
   });
 
+  it('happy: every operation that declares 304 answers a conditional GET with it, without a body', async () => {
+    for (const [operationId, requests] of Object.entries(samples)) {
+      const op = contract.get(operationId)!;
+      const get = openapiDocument.paths[op.path]?.get as { responses: object } | undefined;
+      const declares304 = '304' in (get?.responses ?? {});
+      const ok = requests.find((r) => r.status === 200)!;
+      const first = await t.app.inject({ method: op.method, url: ok.url });
+      const etag = first.headers.etag;
+      expect(Boolean(etag), operationId).toBe(declares304);
+      if (!etag) continue;
+      const again = await t.app.inject({
+        method: op.method,
+        url: ok.url,
+        headers: { 'if-none-match': String(etag) },
+      });
+      expect(again.statusCode, operationId).toBe(304);
+      expect(again.body).toBe('');
+    }
+  });
+
   describe('the check itself catches drift (fixtures, not the product)', () => {
     it('error: an operation added to the spec without a route is reported', () => {
       const drifted = structuredClone(openapiDocument) as OpenApiDocument;
-      drifted.paths['/v1/themes'] = {
-        get: { operationId: 'listThemes', security: [], responses: { '200': { description: 'ok' } } },
+      drifted.paths['/v1/unicorns'] = {
+        get: { operationId: 'listUnicorns', security: [], responses: { '200': { description: 'ok' } } },
       };
       const report = compareRoutes(contractOperations(drifted), t.app.routeTable());
-      expect(report.missingRoutes).toEqual(['listThemes (GET /v1/themes)']);
+      expect(report.missingRoutes).toEqual(['listUnicorns (GET /v1/unicorns)']);
     });
 
     it('error: a route the spec does not describe is reported', async () => {
