@@ -1,4 +1,4 @@
-import { loadCatalogSeed } from '@ixiamen/db';
+import { loadCatalogSeed, organisations, policies } from '@ixiamen/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 
@@ -10,12 +10,13 @@ afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 
-async function collect(url: string, key: string) {
+async function collect(url: string, key: string, between?: () => Promise<void>, limit = 7) {
   const out: string[] = [];
   let cursor: string | null = null;
   do {
+    if (cursor) await between?.();
     const body: { data: Record<string, string>[]; nextCursor: string | null } = (
-      await get(`${url}${url.includes('?') ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`)
+      await get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
     ).json();
     out.push(...body.data.map((x) => x[key]!));
     cursor = body.nextCursor;
@@ -58,6 +59,36 @@ describe('policies', () => {
   it('error: an unknown service filter is 400 and an unknown slug 404', async () => {
     expect((await get('/v1/policies?service=no-such-service')).statusCode).toBe(400);
     expect((await get('/v1/policies/no-such-policy')).statusCode).toBe(404);
+  });
+});
+
+describe('pagination under concurrent inserts', () => {
+  it('happy: organisations and policies page without duplicates or gaps while rows are added', async () => {
+    const seed = await loadCatalogSeed();
+    let n = 0;
+    const grow = async () => {
+      n++;
+      // Codes and dates that sort before, among and after the pages already read.
+      const org = seed.organisations[n % seed.organisations.length]!;
+      await t.database.db.insert(organisations).values({
+        ...org,
+        code: `${['aa', 'xm', 'zz'][n % 3]}-inserted-${n}`,
+        parentCode: null,
+        website: '',
+        halls: [],
+      });
+      const policy = seed.policies[n % seed.policies.length]!;
+      await t.database.db
+        .insert(policies)
+        .values({ ...policy, slug: `inserted-policy-${n}`, publishedAt: `20${10 + (n % 16)}-06-01` });
+      await t.app.catalog.refresh();
+    };
+    const codes = await collect('/v1/organisations', 'code', grow, 20);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const o of seed.organisations) expect(codes, o.code).toContain(o.code);
+    const slugs = await collect('/v1/policies', 'slug', grow, 20);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const p of seed.policies) expect(slugs, p.slug).toContain(p.slug);
   });
 });
 
