@@ -1,10 +1,17 @@
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import { decodeCursor, type Page, pageAfter } from '../../platform/http/cursor.js';
-import type { CatalogSnapshot, ServiceKey } from './snapshot.js';
+import {
+  compareOrganisationKeys,
+  comparePolicyKeys,
+  compareServiceKeys,
+  isServiceKey,
+  isStringPair,
+  organisationKey,
+  policyKey,
+} from './order.js';
+import type { CatalogSnapshot } from './snapshot.js';
 import { THEMES } from './themes.js';
 import type { OrganisationView, PolicySummary, ServiceSummary } from './views.js';
-
-const collator = new Intl.Collator('zh-Hans-u-co-pinyin');
 
 export interface ServiceFilters {
   category?: string;
@@ -27,17 +34,6 @@ const unknownValue = (param: string, value: string) =>
       ],
     },
   );
-
-const isServiceKey = (v: unknown): v is ServiceKey =>
-  Array.isArray(v) &&
-  v.length === 3 &&
-  typeof v[0] === 'number' &&
-  typeof v[1] === 'string' &&
-  typeof v[2] === 'string';
-const compareServiceKeys = (a: ServiceKey, b: ServiceKey) =>
-  a[0] - b[0] || collator.compare(a[1], b[1]) || a[2].localeCompare(b[2]);
-const isCodeKey = (v: unknown): v is [string, string] =>
-  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 export function notFound(what: string, id: string): ApiProblem {
   return new ApiProblem('not_found', `No ${what} '${id}'.`);
@@ -85,9 +81,9 @@ export function listOrganisations(
   );
   return pageAfter(matches, {
     limit,
-    after: cursor === undefined ? undefined : decodeCursor(cursor, isCodeKey),
-    keyOf: (o) => [o.kind, o.code] as [string, string],
-    compare: (a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]),
+    after: cursor === undefined ? undefined : decodeCursor(cursor, isStringPair),
+    keyOf: organisationKey,
+    compare: compareOrganisationKeys,
   });
 }
 
@@ -107,11 +103,10 @@ export function listPolicies(
       (!filters.service || p.relatedServices.includes(filters.service)) &&
       (!filters.level || p.level === filters.level),
   );
-  // Newest first: the key is the publication date (descending), then the slug.
   return pageAfter(matches, {
     limit,
-    after: cursor === undefined ? undefined : decodeCursor(cursor, isCodeKey),
-    keyOf: (p) => [p.publishedAt, p.slug] as [string, string],
-    compare: (a, b) => b[0].localeCompare(a[0]) || a[1].localeCompare(b[1]),
+    after: cursor === undefined ? undefined : decodeCursor(cursor, isStringPair),
+    keyOf: policyKey,
+    compare: comparePolicyKeys,
   });
 }

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Faq, Service } from '@ixiamen/db';
 import { type SearchDocument, SearchIndex } from '../search/search-index.js';
+import {
+  compareOrganisationKeys,
+  comparePolicyKeys,
+  compareServiceKeys,
+  organisationKey,
+  policyKey,
+  type ServiceKey,
+} from './order.js';
 import type { CatalogRows } from './repository.js';
 import { THEMES } from './themes.js';
 import {
@@ -16,9 +24,6 @@ import {
   serviceSummary,
 } from './views.js';
 
-const collator = new Intl.Collator('zh-Hans-u-co-pinyin');
-
-export type ServiceKey = [number, string, string];
 export type SearchPayload = { service?: ServiceSummary };
 
 /**
@@ -55,12 +60,8 @@ export class CatalogSnapshot {
     const categoryOrder = new Map(rows.categories.map((c) => [c.code, c.sortOrder]));
     const categoryName = new Map(rows.categories.map((c) => [c.code, c.name]));
 
-    const sorted = [...rows.services].sort(
-      (a, b) =>
-        (categoryOrder.get(a.categoryCode) ?? 99) - (categoryOrder.get(b.categoryCode) ?? 99) ||
-        collator.compare(a.name, b.name) ||
-        a.slug.localeCompare(b.slug),
-    );
+    const keyOf = (s: Service): ServiceKey => [categoryOrder.get(s.categoryCode) ?? 99, s.name, s.slug];
+    const sorted = [...rows.services].sort((a, b) => compareServiceKeys(keyOf(a), keyOf(b)));
     const faqsByService = new Map<string, Faq[]>();
     for (const f of rows.faqs) faqsByService.set(f.serviceId, [...(faqsByService.get(f.serviceId) ?? []), f]);
     const policyCount = new Map<string, number>();
@@ -69,7 +70,7 @@ export class CatalogSnapshot {
 
     this.services = sorted.map((s) => serviceSummary(s, ref(s.departmentCode)));
     sorted.forEach((s, i) => {
-      this.serviceKeys.set(s.slug, [categoryOrder.get(s.categoryCode) ?? 99, s.name, s.slug]);
+      this.serviceKeys.set(s.slug, keyOf(s));
       const faqs = (faqsByService.get(s.id) ?? []).map((f) => ({
         id: f.id,
         question: f.question,
@@ -99,13 +100,11 @@ export class CatalogSnapshot {
     for (const s of rows.services)
       servicesOf.set(s.departmentCode, (servicesOf.get(s.departmentCode) ?? 0) + 1);
     this.organisations = [...rows.organisations]
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code))
+      .sort((a, b) => compareOrganisationKeys(organisationKey(a), organisationKey(b)))
       .map((o) => organisationView(o, servicesOf.get(o.code) ?? 0));
     for (const o of this.organisations) this.organisationByCode.set(o.code, o);
 
-    const policies = [...rows.policies].sort(
-      (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug),
-    );
+    const policies = [...rows.policies].sort((a, b) => comparePolicyKeys(policyKey(a), policyKey(b)));
     this.policies = policies.map(policySummary);
     for (const p of policies) this.policyBySlug.set(p.slug, { ...policySummary(p), excerpt: p.excerpt });
 

@@ -3,7 +3,6 @@ import type { components } from '../../generated/api-types.js';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { CatalogSnapshot } from '../catalog/snapshot.js';
-import { serviceActions } from '../catalog/views.js';
 import { highlight } from './highlight.js';
 import { DOCUMENT_TYPES, type DocumentType, type Hit } from './search-index.js';
 import { expandQuery, type SynonymGroups } from './synonyms.js';
@@ -108,7 +107,7 @@ function hitView(snap: CatalogSnapshot, hit: Hit<Payload>, q: string): SearchHit
   };
   if (document.payload.service) {
     view.service = document.payload.service;
-    view.actions = snap.serviceDetails.get(document.id)?.actions ?? serviceActions(document.id, 0);
+    view.actions = snap.serviceDetails.get(document.id)?.actions ?? [];
   }
   return view;
 }
