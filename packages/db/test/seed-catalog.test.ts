@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, faqs, loadCatalogSeed, policies, seedCatalog, services } from '../src/index.js';
 import { openTestDatabase } from '../src/testing.js';
@@ -19,7 +19,15 @@ describe('seedCatalog', () => {
     await seedCatalog(db.db, seed);
     const firstIds = await db.db.select({ id: services.id, slug: services.slug }).from(services);
     const firstFaqs = await db.db.select({ id: faqs.id }).from(faqs);
+    const touched = async () => [
+      (await db.db.select({ at: max(services.updatedAt) }).from(services))[0]!.at,
+      (await db.db.select({ at: max(faqs.updatedAt) }).from(faqs))[0]!.at,
+      (await db.db.select({ at: max(policies.updatedAt) }).from(policies))[0]!.at,
+    ];
+    const before = await touched();
     await seedCatalog(db.db, seed);
+    // Unchanged content leaves every row alone, so running instances see no catalogue change.
+    expect(await touched()).toEqual(before);
     expect(await total(services)).toBe(seed.services.length);
     expect(await total(policies)).toBe(seed.policies.length);
     expect(await total(faqs)).toBe(seed.services.reduce((n, s) => n + s.faqs.length, 0));

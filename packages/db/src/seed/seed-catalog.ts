@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { categories, faqs, organisations, policies, services } from '../schema/index.js';
 import { itemCodes } from './codes.js';
@@ -22,14 +22,20 @@ function batches<T>(rows: T[]): T[][] {
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** On conflict, every column of the row except the key takes the new value, so content edits land. */
-function replaceAllBut(key: string, row: object, touch: boolean) {
-  const set = Object.fromEntries(
-    Object.keys(row)
-      .filter((c) => c !== key)
-      .map((c) => [c, sql.raw(`excluded.${snake(c)}`)]),
-  );
-  return touch ? { ...set, updatedAt: sql`now()` } : set;
+/**
+ * On conflict, every column of the row except the key takes the new value, so content edits
+ * land; a row whose content is unchanged is left alone, so a restart does not mark the whole
+ * catalogue as changed for every running instance.
+ */
+function replaceAllBut(table: string, key: string, row: object, touch: boolean) {
+  const columns = Object.keys(row).filter((c) => c !== key);
+  const set = Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${snake(c)}`)]));
+  const current = columns.map((c) => `"${table}"."${snake(c)}"`).join(', ');
+  const next = columns.map((c) => `excluded.${snake(c)}`).join(', ');
+  return {
+    set: touch ? { ...set, updatedAt: sql`now()` } : set,
+    setWhere: sql.raw(`(${current}) is distinct from (${next})`),
+  };
 }
 
 /**
@@ -44,7 +50,10 @@ export async function seedCatalog(db: Database, seed?: CatalogSeed): Promise<voi
     await tx
       .insert(categories)
       .values(categoryRows)
-      .onConflictDoUpdate({ target: categories.code, set: replaceAllBut('code', categoryRows[0]!, false) });
+      .onConflictDoUpdate({
+        target: categories.code,
+        ...replaceAllBut('categories', 'code', categoryRows[0]!, false),
+      });
 
     const orgRows = content.organisations.map((o) => ({
       code: o.code,
@@ -64,7 +73,10 @@ export async function seedCatalog(db: Database, seed?: CatalogSeed): Promise<voi
     await tx
       .insert(organisations)
       .values(orgRows)
-      .onConflictDoUpdate({ target: organisations.code, set: replaceAllBut('code', orgRows[0]!, true) });
+      .onConflictDoUpdate({
+        target: organisations.code,
+        ...replaceAllBut('organisations', 'code', orgRows[0]!, true),
+      });
 
     const sequence = new Map<string, number>();
     const serviceRows = content.services.map((s) => {
@@ -100,21 +112,24 @@ export async function seedCatalog(db: Database, seed?: CatalogSeed): Promise<voi
         consultPhone: s.consultPhone,
       };
     });
-    const stored: { id: string; slug: string }[] = [];
     for (const batch of batches(serviceRows)) {
-      stored.push(
-        ...(await tx
-          .insert(services)
-          .values(batch)
-          .onConflictDoUpdate({ target: services.slug, set: replaceAllBut('slug', batch[0]!, true) })
-          .returning({ id: services.id, slug: services.slug })),
-      );
+      await tx
+        .insert(services)
+        .values(batch)
+        .onConflictDoUpdate({ target: services.slug, ...replaceAllBut('services', 'slug', batch[0]!, true) });
     }
+    const slugs = serviceRows.map((r) => r.slug);
+    const idOf = new Map(
+      (
+        await tx
+          .select({ id: services.id, slug: services.slug })
+          .from(services)
+          .where(inArray(services.slug, slugs))
+      ).map((r) => [r.slug, r.id]),
+    );
 
-    // A seeded service's FAQ list is replaced as a whole; ids derive from slug and position so
-    // they stay the same across restarts.
-    const idOf = new Map(stored.map((r) => [r.slug, r.id]));
-    await tx.delete(faqs).where(inArray(faqs.serviceId, [...idOf.values()]));
+    // FAQ ids derive from slug and position, so they are the same on every seed; a seeded
+    // service's FAQs that the content no longer has are removed.
     const faqRows = content.services.flatMap((s) =>
       s.faqs.map((f, position) => ({
         id: stableUuid(`faq:${s.slug}:${position}`),
@@ -124,12 +139,29 @@ export async function seedCatalog(db: Database, seed?: CatalogSeed): Promise<voi
         answer: f.a,
       })),
     );
-    for (const batch of batches(faqRows)) await tx.insert(faqs).values(batch);
+    await tx.delete(faqs).where(
+      and(
+        inArray(faqs.serviceId, [...idOf.values()]),
+        notInArray(
+          faqs.id,
+          faqRows.map((f) => f.id),
+        ),
+      ),
+    );
+    for (const batch of batches(faqRows)) {
+      await tx
+        .insert(faqs)
+        .values(batch)
+        .onConflictDoUpdate({ target: faqs.id, ...replaceAllBut('faqs', 'id', batch[0]!, true) });
+    }
 
     const policyRows = content.policies.map((p) => ({ ...p }));
     await tx
       .insert(policies)
       .values(policyRows)
-      .onConflictDoUpdate({ target: policies.slug, set: replaceAllBut('slug', policyRows[0]!, true) });
+      .onConflictDoUpdate({
+        target: policies.slug,
+        ...replaceAllBut('policies', 'slug', policyRows[0]!, true),
+      });
   });
 }
