@@ -25,15 +25,11 @@ export interface ServiceFilters {
 }
 
 const unknownValue = (param: string, value: string) =>
-  new ApiProblem(
-    'validation_failed',
-    `querystring/${param} '${value}' is not one of the catalogue's values`,
-    {
-      errors: [
-        { location: `querystring/${param}`, message: `'${value}' is not one of the catalogue's values` },
-      ],
-    },
-  );
+  ApiProblem.invalidInput(`querystring/${param}`, `'${value}' is not one of the catalogue's values`);
+
+function assertKnownTheme(theme: string | undefined) {
+  if (theme && !(THEMES as readonly string[]).includes(theme)) throw unknownValue('theme', theme);
+}
 
 export function notFound(what: string, id: string): ApiProblem {
   return new ApiProblem('not_found', `No ${what} '${id}'.`);
@@ -45,8 +41,7 @@ export function listServices(
   limit: number,
   cursor: string | undefined,
 ): Page<ServiceSummary> {
-  if (filters.theme && !(THEMES as readonly string[]).includes(filters.theme))
-    throw unknownValue('theme', filters.theme);
+  assertKnownTheme(filters.theme);
   if (filters.department && !snap.organisationByCode.has(filters.department)) {
     throw unknownValue('department', filters.department);
   }
@@ -93,8 +88,7 @@ export function listPolicies(
   limit: number,
   cursor: string | undefined,
 ): Page<PolicySummary> {
-  if (filters.theme && !(THEMES as readonly string[]).includes(filters.theme))
-    throw unknownValue('theme', filters.theme);
+  assertKnownTheme(filters.theme);
   if (filters.service && !snap.serviceDetails.has(filters.service))
     throw unknownValue('service', filters.service);
   const matches = snap.policies.filter(

@@ -63,7 +63,11 @@ export class CatalogSnapshot {
     const keyOf = (s: Service): ServiceKey => [categoryOrder.get(s.categoryCode) ?? 99, s.name, s.slug];
     const sorted = [...rows.services].sort((a, b) => compareServiceKeys(keyOf(a), keyOf(b)));
     const faqsByService = new Map<string, Faq[]>();
-    for (const f of rows.faqs) faqsByService.set(f.serviceId, [...(faqsByService.get(f.serviceId) ?? []), f]);
+    for (const f of rows.faqs) {
+      const list = faqsByService.get(f.serviceId);
+      if (list) list.push(f);
+      else faqsByService.set(f.serviceId, [f]);
+    }
     const policyCount = new Map<string, number>();
     for (const p of rows.policies)
       for (const s of p.relatedServices) policyCount.set(s, (policyCount.get(s) ?? 0) + 1);

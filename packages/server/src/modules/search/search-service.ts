@@ -41,22 +41,16 @@ export interface SearchParams {
 export function search(snap: CatalogSnapshot, synonyms: SynonymGroups, params: SearchParams): SearchResults {
   const q = params.q.trim();
   if (q.length === 0) {
-    throw new ApiProblem('validation_failed', 'querystring/q must contain more than white space', {
-      errors: [{ location: 'querystring/q', message: 'must contain more than white space' }],
-    });
+    throw ApiProblem.invalidInput('querystring/q', 'must contain more than white space');
   }
   let offset = 0;
   if (params.cursor !== undefined) {
     const cursor = decodeCursor(params.cursor, isSearchCursor);
     if (cursor.q !== queryHash(q) || cursor.t !== params.type) {
-      throw new ApiProblem('validation_failed', 'querystring/cursor belongs to another query or type', {
-        errors: [
-          {
-            location: 'querystring/cursor',
-            message: 'belongs to another query or type; pass the same q and type',
-          },
-        ],
-      });
+      throw ApiProblem.invalidInput(
+        'querystring/cursor',
+        'belongs to another query or type; pass the same q and type',
+      );
     }
     offset = cursor.o;
   }

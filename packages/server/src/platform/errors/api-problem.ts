@@ -39,6 +39,11 @@ export class ApiProblem extends Error {
     this.errors = options.errors;
   }
 
+  /** A 400 for one input the schema could not judge: `location` like `querystring/cursor`. */
+  static invalidInput(location: string, message: string): ApiProblem {
+    return new ApiProblem('validation_failed', `${location} ${message}`, { errors: [{ location, message }] });
+  }
+
   toBody(requestId: string, instance: string): ProblemBody {
     return {
       type: `${PROBLEM_TYPE_BASE}${this.code}`,

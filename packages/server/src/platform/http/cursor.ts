@@ -16,9 +16,7 @@ export function decodeCursor<T>(cursor: string, isKey: (value: unknown) => value
     value = undefined;
   }
   if (!isKey(value)) {
-    throw new ApiProblem('validation_failed', 'querystring/cursor is not a cursor this list issued', {
-      errors: [{ location: 'querystring/cursor', message: 'is not a cursor this list issued' }],
-    });
+    throw ApiProblem.invalidInput('querystring/cursor', 'is not a cursor this list issued');
   }
   return value;
 }
