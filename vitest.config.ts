@@ -48,6 +48,7 @@ export default defineConfig({
           include: [
             'packages/sdk/test/**/*.test.ts',
             'packages/departments/test/**/*.test.ts',
+            'packages/identity/test/**/*.test.ts',
             'scripts/**/*.test.ts',
             'examples/**/*.test.ts',
             'docs-site/test/**/*.test.ts',

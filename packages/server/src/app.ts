@@ -1,13 +1,20 @@
+import cookie from '@fastify/cookie';
 import { type DatabaseHandle, loadSynonyms, openDatabase, seedCatalog } from '@ixiamen/db';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Config, loadConfig } from './config.js';
 import { catalogStore } from './modules/catalog/catalog-store.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { consoleRoutes } from './modules/console/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { oauthRoutes } from './modules/oauth/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { authPlugin } from './platform/auth/auth-plugin.js';
+import { authenticateHook } from './platform/auth/authenticate.js';
 import { routeTable } from './platform/contract/route-table.js';
 import { databasePlugin } from './platform/database.js';
 import { errorHandler } from './platform/errors/error-handler.js';
+import { corsPolicy } from './platform/http/cors-policy.js';
 import { loggerOptions } from './platform/http/logger-options.js';
 import { requestId } from './platform/http/request-id.js';
 import { shutdownGuard } from './platform/http/shutdown-guard.js';
@@ -53,6 +60,32 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(errorHandler);
   await app.register(shutdownGuard);
   await app.register(databasePlugin, { handle, ownsHandle: !options.database });
+  await app.register(cookie);
+  await app.register(corsPolicy, {
+    consoleOrigins: [config.PORTAL_ORIGIN, new URL(config.PUBLIC_BASE_URL).origin],
+  });
+  await app.register(authPlugin, {
+    issuer: config.PUBLIC_BASE_URL,
+    audience: config.PUBLIC_BASE_URL,
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    pollMs: config.CREDENTIAL_POLL_MS,
+    redisUrl: config.REDIS_URL,
+  });
+  await app.register(authenticateHook);
+  await app.register(identityRoutes, {
+    issuer: config.IDENTITY_ISSUER,
+    clientId: config.IDENTITY_CLIENT_ID,
+    clientSecret: config.IDENTITY_CLIENT_SECRET,
+    authorizePath: config.IDENTITY_AUTHORIZE_PATH,
+    tokenPath: config.IDENTITY_TOKEN_PATH,
+    jwksPath: config.IDENTITY_JWKS_PATH,
+    callbackUrl: `${config.PUBLIC_BASE_URL}/auth/callback`,
+    portalOrigin: config.PORTAL_ORIGIN,
+    // Browsers keep Secure cookies from http://localhost and 127.0.0.1 too, so this holds in development.
+    secureCookies: true,
+  });
+  await app.register(oauthRoutes);
+  await app.register(consoleRoutes);
   await app.register(systemRoutes);
   await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });
   await app.register(catalogRoutes);

@@ -18,12 +18,24 @@ const ConfigSchema = Type.Object({
   PGLITE_DIR: Type.String({ minLength: 1, default: '.data/pglite' }),
   REDIS_URL: Type.Optional(Url(['redis', 'rediss'])),
   DEPARTMENTS_URL: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:4100' }),
-  PUBLIC_BASE_URL: Type.String({ ...Url(['http', 'https']), default: 'http://localhost:3000' }),
+  // Also the token issuer and audience. The host must match the portal's: session cookies are same-site.
+  PUBLIC_BASE_URL: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:3000' }),
+  PORTAL_ORIGIN: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:3001' }),
+  IDENTITY_ISSUER: Type.String({ ...Url(['http', 'https']), default: 'http://127.0.0.1:4200' }),
+  IDENTITY_AUTHORIZE_PATH: Type.String({ pattern: '^/', default: '/auth' }),
+  IDENTITY_TOKEN_PATH: Type.String({ pattern: '^/', default: '/token' }),
+  IDENTITY_JWKS_PATH: Type.String({ pattern: '^/', default: '/jwks' }),
+  IDENTITY_CLIENT_ID: Type.String({ minLength: 1, default: 'ixiamen-platform' }),
+  IDENTITY_CLIENT_SECRET: Type.String({ minLength: 1, default: 'dev-platform-secret-change-me' }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 600 }),
+  CREDENTIAL_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   CATALOG_REFRESH_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
+// Values that may carry passwords or secrets are never echoed.
+const HIDDEN = new Set(['DATABASE_URL', 'REDIS_URL', 'IDENTITY_CLIENT_SECRET']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -45,7 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = errors.map((e) => {
       const name = e.path.replace(/^\//, '');
       const shown = name in raw ? JSON.stringify(raw[name]) : 'unset';
-      return `  ${name}=${name === 'DATABASE_URL' || name === 'REDIS_URL' ? '(hidden)' : shown}: ${e.schema.description ?? e.message}`;
+      return `  ${name}=${HIDDEN.has(name) ? '(hidden)' : shown}: ${e.schema.description ?? e.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

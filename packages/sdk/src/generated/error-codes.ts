@@ -13,4 +13,8 @@ export type ErrorCode =
   | 'quota_exceeded'
   | 'internal_error'
   | 'service_unavailable'
-  | 'upstream_unavailable';
+  | 'upstream_unavailable'
+  | 'session_required'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'conflict';

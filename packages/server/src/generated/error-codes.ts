@@ -13,6 +13,10 @@ export const errorCodes = {
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
   upstream_unavailable: { status: 503, title: "Department system unavailable" },
+  session_required: { status: 401, title: "Sign-in required" },
+  csrf_failed: { status: 403, title: "CSRF check failed" },
+  forbidden: { status: 403, title: "Not allowed" },
+  conflict: { status: 409, title: "Conflict" },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

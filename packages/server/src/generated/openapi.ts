@@ -35,6 +35,18 @@ export const openapiDocument: OpenApiDocument = {
     {
       "name": "search",
       "description": "Classified search over services, policies, FAQs and organisations (即搜即办)."
+    },
+    {
+      "name": "oauth",
+      "description": "The OAuth 2 authorization server (RFC 6749, 7636, 7009, 7662, 8414, 9068): client\ncredentials, authorization code with PKCE and citizen consent, refresh, revocation,\nintrospection, metadata and keys. These endpoints answer errors in RFC 6749's\nformat, which OAuth libraries expect.\n"
+    },
+    {
+      "name": "auth",
+      "description": "Signing in to the developer console through the city identity service."
+    },
+    {
+      "name": "console",
+      "description": "The developer console's API - publisher organisations, apps, credentials, and a citizen's authorisations. Session cookie plus CSRF token; not for third-party apps."
     }
   ],
   "security": [
@@ -9065,6 +9077,9091 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       }
+    },
+    "/oauth/authorize": {
+      "get": {
+        "operationId": "authorize",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Start an authorization (citizen consent)",
+        "description": "RFC 6749 authorization endpoint, authorization code with PKCE (S256 only).\nA citizen who is not signed in is sent through the city identity service first;\nthen the consent screen shows the app, its publisher, each scope in plain Chinese,\nthe purpose and how long the consent lasts. Parameters the server does not know\nare ignored, as RFC 6749 requires. Errors about the client or the redirect URI are\nshown as a page; all others go back to the redirect URI with `error`, `state`\nand `iss` (RFC 9207).\n",
+        "security": [],
+        "x-allow-unknown-query": true,
+        "parameters": [
+          {
+            "name": "response_type",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "code"
+              ]
+            }
+          },
+          {
+            "name": "client_id",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "redirect_uri",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "scope",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "code_challenge",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "code_challenge_method",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "S256"
+              ]
+            }
+          },
+          {
+            "name": "purpose",
+            "in": "query",
+            "description": "The purpose shown to the citizen; defaults to the app's description.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The consent screen.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "302": {
+            "description": "Redirect; see `Location`.",
+            "headers": {
+              "Location": {
+                "description": "Where the browser goes next.",
+                "schema": {
+                  "type": "string",
+                  "format": "uri-reference"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "An HTML page for the person at the browser (an error that must not be sent to an unverified redirect URI).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "decideAuthorization",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Approve or deny on the consent screen",
+        "description": "The consent screen's form. Approving records the consent and redirects with a single-use code; denying redirects with `access_denied`.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "request",
+                  "csrf",
+                  "decision"
+                ],
+                "properties": {
+                  "request": {
+                    "type": "string",
+                    "description": "The pending authorization request's id."
+                  },
+                  "csrf": {
+                    "type": "string"
+                  },
+                  "decision": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "deny"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "302": {
+            "description": "Redirect; see `Location`.",
+            "headers": {
+              "Location": {
+                "description": "Where the browser goes next.",
+                "schema": {
+                  "type": "string",
+                  "format": "uri-reference"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "An HTML page for the person at the browser (an error that must not be sent to an unverified redirect URI).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "An HTML page for the person at the browser (an error that must not be sent to an unverified redirect URI).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/oauth/token": {
+      "post": {
+        "operationId": "issueToken",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Get an access token",
+        "description": "RFC 6749 token endpoint: `client_credentials` (public data), `authorization_code`\nwith the PKCE `code_verifier`, and `refresh_token` (refresh tokens rotate; reusing\na rotated one revokes the whole family). Codes are single-use and live 60 seconds.\n",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "title": "TokenRequest",
+                "type": "object",
+                "description": "RFC 6749 token request. Authenticate confidential clients with HTTP Basic\n(`client_secret_basic`) or `client_id` + `client_secret` in the body.\n",
+                "required": [
+                  "grant_type"
+                ],
+                "properties": {
+                  "grant_type": {
+                    "type": "string",
+                    "enum": [
+                      "client_credentials",
+                      "authorization_code",
+                      "refresh_token"
+                    ]
+                  },
+                  "scope": {
+                    "type": "string",
+                    "description": "Space-separated scopes."
+                  },
+                  "code": {
+                    "type": "string"
+                  },
+                  "redirect_uri": {
+                    "type": "string"
+                  },
+                  "code_verifier": {
+                    "type": "string",
+                    "minLength": 43,
+                    "maxLength": 128
+                  },
+                  "refresh_token": {
+                    "type": "string"
+                  },
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "client_secret": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Tokens.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "TokenResponse",
+                  "type": "object",
+                  "required": [
+                    "access_token",
+                    "token_type",
+                    "expires_in",
+                    "scope"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "access_token": {
+                      "type": "string",
+                      "description": "An RFC 9068 JWT (`typ: at+jwt`)."
+                    },
+                    "token_type": {
+                      "type": "string",
+                      "enum": [
+                        "Bearer"
+                      ]
+                    },
+                    "expires_in": {
+                      "type": "integer"
+                    },
+                    "scope": {
+                      "type": "string"
+                    },
+                    "refresh_token": {
+                      "type": "string",
+                      "description": "Only for the authorization code and refresh grants; rotates on every use."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "An RFC 6749 error (`invalid_request`, `invalid_grant`, `invalid_scope` …); OAuth endpoints answer in this format instead of problem+json.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Client authentication failed (`invalid_client`).",
+            "headers": {
+              "WWW-Authenticate": {
+                "description": "`Basic realm=\"ixiamen\"` when the client tried HTTP Basic.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/oauth/revoke": {
+      "post": {
+        "operationId": "revokeToken",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Revoke a token",
+        "description": "RFC 7009. Revoking a refresh token revokes its family and the access tokens it issued; revoking an access token stops it on every instance within two seconds. Unknown tokens also answer 200.",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "title": "TokenForm",
+                "type": "object",
+                "description": "A token to revoke or introspect (RFC 7009, RFC 7662), with the client's authentication.",
+                "required": [
+                  "token"
+                ],
+                "properties": {
+                  "token": {
+                    "type": "string"
+                  },
+                  "token_type_hint": {
+                    "type": "string",
+                    "enum": [
+                      "access_token",
+                      "refresh_token"
+                    ]
+                  },
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "client_secret": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Revoked (or never valid)."
+          },
+          "400": {
+            "description": "An RFC 6749 error (`invalid_request`, `invalid_grant`, `invalid_scope` …); OAuth endpoints answer in this format instead of problem+json.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Client authentication failed (`invalid_client`).",
+            "headers": {
+              "WWW-Authenticate": {
+                "description": "`Basic realm=\"ixiamen\"` when the client tried HTTP Basic.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/oauth/introspect": {
+      "post": {
+        "operationId": "introspectToken",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Introspect a token",
+        "description": "RFC 7662, for the client the token was issued to.",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "title": "TokenForm",
+                "type": "object",
+                "description": "A token to revoke or introspect (RFC 7009, RFC 7662), with the client's authentication.",
+                "required": [
+                  "token"
+                ],
+                "properties": {
+                  "token": {
+                    "type": "string"
+                  },
+                  "token_type_hint": {
+                    "type": "string",
+                    "enum": [
+                      "access_token",
+                      "refresh_token"
+                    ]
+                  },
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "client_secret": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The token's state.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Introspection",
+                  "type": "object",
+                  "description": "RFC 7662 introspection response; only `active` when the token is not valid.",
+                  "required": [
+                    "active"
+                  ],
+                  "properties": {
+                    "active": {
+                      "type": "boolean"
+                    },
+                    "scope": {
+                      "type": "string"
+                    },
+                    "client_id": {
+                      "type": "string"
+                    },
+                    "sub": {
+                      "type": "string"
+                    },
+                    "aud": {
+                      "type": "string"
+                    },
+                    "iss": {
+                      "type": "string"
+                    },
+                    "exp": {
+                      "type": "integer"
+                    },
+                    "iat": {
+                      "type": "integer"
+                    },
+                    "jti": {
+                      "type": "string"
+                    },
+                    "token_type": {
+                      "type": "string",
+                      "enum": [
+                        "Bearer",
+                        "refresh_token"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "An RFC 6749 error (`invalid_request`, `invalid_grant`, `invalid_scope` …); OAuth endpoints answer in this format instead of problem+json.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Client authentication failed (`invalid_client`).",
+            "headers": {
+              "WWW-Authenticate": {
+                "description": "`Basic realm=\"ixiamen\"` when the client tried HTTP Basic.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/.well-known/oauth-authorization-server": {
+      "get": {
+        "operationId": "getAuthorizationServerMetadata",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Authorization server metadata",
+        "description": "RFC 8414 metadata, what OAuth libraries discover endpoints from.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Metadata.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AuthorizationServerMetadata",
+                  "type": "object",
+                  "description": "RFC 8414 metadata.",
+                  "required": [
+                    "issuer",
+                    "authorization_endpoint",
+                    "token_endpoint",
+                    "jwks_uri",
+                    "response_types_supported",
+                    "grant_types_supported",
+                    "code_challenge_methods_supported"
+                  ],
+                  "properties": {
+                    "issuer": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "authorization_endpoint": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "token_endpoint": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "revocation_endpoint": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "introspection_endpoint": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "jwks_uri": {
+                      "type": "string",
+                      "format": "uri"
+                    },
+                    "scopes_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "response_types_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "response_modes_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "grant_types_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "token_endpoint_auth_methods_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "revocation_endpoint_auth_methods_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "introspection_endpoint_auth_methods_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "code_challenge_methods_supported": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "authorization_response_iss_parameter_supported": {
+                      "type": "boolean"
+                    },
+                    "service_documentation": {
+                      "type": "string",
+                      "format": "uri"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/.well-known/jwks.json": {
+      "get": {
+        "operationId": "getJwks",
+        "tags": [
+          "oauth"
+        ],
+        "summary": "Token signing keys (JWKS)",
+        "description": "The public keys access tokens are signed with (ES256). Old keys stay published until the last token they signed has expired.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The key set.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Jwks",
+                  "type": "object",
+                  "description": "The public keys that sign access tokens, including retired keys until their last tokens expire.",
+                  "required": [
+                    "keys"
+                  ],
+                  "properties": {
+                    "keys": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "kty",
+                          "kid",
+                          "alg",
+                          "use"
+                        ],
+                        "properties": {
+                          "kty": {
+                            "type": "string"
+                          },
+                          "kid": {
+                            "type": "string"
+                          },
+                          "alg": {
+                            "type": "string"
+                          },
+                          "use": {
+                            "type": "string"
+                          },
+                          "crv": {
+                            "type": "string"
+                          },
+                          "x": {
+                            "type": "string"
+                          },
+                          "y": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/auth/login": {
+      "get": {
+        "operationId": "signIn",
+        "tags": [
+          "auth"
+        ],
+        "summary": "Sign in through the city identity service",
+        "description": "Redirects to the city's real-name identity service (OpenID Connect, code + PKCE, state and nonce). `returnTo` must be on the portal or this server.",
+        "security": [],
+        "parameters": [
+          {
+            "name": "returnTo",
+            "in": "query",
+            "description": "Where to go after signing in.",
+            "schema": {
+              "type": "string",
+              "maxLength": 2000
+            }
+          }
+        ],
+        "responses": {
+          "302": {
+            "description": "Redirect; see `Location`.",
+            "headers": {
+              "Location": {
+                "description": "Where the browser goes next.",
+                "schema": {
+                  "type": "string",
+                  "format": "uri-reference"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/auth/callback": {
+      "get": {
+        "operationId": "completeSignIn",
+        "tags": [
+          "auth"
+        ],
+        "summary": "Sign-in callback",
+        "description": "The identity service returns here; the ID token is validated (signature, issuer, audience, nonce), the session cookie is set and the browser goes back to `returnTo`.",
+        "security": [],
+        "x-allow-unknown-query": true,
+        "parameters": [
+          {
+            "name": "code",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "302": {
+            "description": "Redirect; see `Location`.",
+            "headers": {
+              "Location": {
+                "description": "Where the browser goes next.",
+                "schema": {
+                  "type": "string",
+                  "format": "uri-reference"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/auth/logout": {
+      "post": {
+        "operationId": "signOut",
+        "tags": [
+          "auth"
+        ],
+        "summary": "Sign out",
+        "description": "Ends the console session.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/me": {
+      "get": {
+        "operationId": "getMe",
+        "tags": [
+          "console"
+        ],
+        "summary": "The signed-in account",
+        "description": "The account, its roles from the identity service, its publisher organisations and the session's CSRF token.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Me",
+                  "type": "object",
+                  "required": [
+                    "account",
+                    "csrfToken",
+                    "orgs"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "account": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "name",
+                        "roles",
+                        "idNumberMasked"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "roles": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "enum": [
+                              "citizen",
+                              "developer",
+                              "official",
+                              "admin"
+                            ]
+                          }
+                        },
+                        "idNumberMasked": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    },
+                    "csrfToken": {
+                      "type": "string",
+                      "description": "Send as `X-CSRF-Token` on state-changing calls."
+                    },
+                    "orgs": {
+                      "type": "array",
+                      "items": {
+                        "title": "Org",
+                        "type": "object",
+                        "description": "A publisher organisation that owns apps.",
+                        "required": [
+                          "id",
+                          "name",
+                          "creditCode",
+                          "role",
+                          "createdAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "creditCode": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "Unified social credit code (GB 32100)."
+                          },
+                          "role": {
+                            "type": "string",
+                            "enum": [
+                              "owner",
+                              "member"
+                            ]
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/orgs": {
+      "post": {
+        "operationId": "createOrg",
+        "tags": [
+          "console"
+        ],
+        "summary": "Create a publisher organisation",
+        "description": "Creates an organisation that owns apps, with you as its owner. A credit code, when given, must pass GB 32100's check.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "OrgCreate",
+                "type": "object",
+                "required": [
+                  "name"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 2,
+                    "maxLength": 100
+                  },
+                  "creditCode": {
+                    "type": "string",
+                    "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$",
+                    "description": "Checked against GB 32100's check character."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Org",
+                  "type": "object",
+                  "description": "A publisher organisation that owns apps.",
+                  "required": [
+                    "id",
+                    "name",
+                    "creditCode",
+                    "role",
+                    "createdAt"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "creditCode": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Unified social credit code (GB 32100)."
+                    },
+                    "role": {
+                      "type": "string",
+                      "enum": [
+                        "owner",
+                        "member"
+                      ]
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps": {
+      "get": {
+        "operationId": "listApps",
+        "tags": [
+          "console"
+        ],
+        "summary": "List your apps",
+        "description": "Every app of every organisation you belong to, newest first.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AppList",
+                  "type": "object",
+                  "required": [
+                    "data"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "App",
+                        "type": "object",
+                        "description": "A third-party app registered by a publisher organisation.",
+                        "required": [
+                          "id",
+                          "clientId",
+                          "orgId",
+                          "name",
+                          "description",
+                          "logoUrl",
+                          "homepageUrl",
+                          "redirectUris",
+                          "environment",
+                          "clientType",
+                          "status",
+                          "products",
+                          "createdAt",
+                          "updatedAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "clientId": {
+                            "type": "string",
+                            "description": "The OAuth `client_id`."
+                          },
+                          "orgId": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "description": {
+                            "type": "string",
+                            "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                          },
+                          "logoUrl": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "uri"
+                          },
+                          "homepageUrl": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "uri"
+                          },
+                          "redirectUris": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "format": "uri"
+                            },
+                            "description": "Exact-match redirect URIs for the authorization code flow."
+                          },
+                          "environment": {
+                            "type": "string",
+                            "enum": [
+                              "sandbox",
+                              "production"
+                            ]
+                          },
+                          "clientType": {
+                            "type": "string",
+                            "enum": [
+                              "confidential",
+                              "public"
+                            ],
+                            "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                          },
+                          "status": {
+                            "type": "string",
+                            "enum": [
+                              "active",
+                              "pending_approval",
+                              "suspended"
+                            ],
+                            "description": "Production apps wait for an admin's approval before they can get tokens."
+                          },
+                          "products": {
+                            "type": "array",
+                            "items": {
+                              "title": "ProductCode",
+                              "type": "string",
+                              "description": "An API product the app asks to use.",
+                              "enum": [
+                                "catalog",
+                                "search",
+                                "residence",
+                                "social-insurance",
+                                "applications"
+                              ]
+                            }
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "createApp",
+        "tags": [
+          "console"
+        ],
+        "summary": "Register an app",
+        "description": "Registers an app. Sandbox apps are active at once; production apps wait for an admin's approval. A confidential app's client secret is in the response this once.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "AppCreate",
+                "type": "object",
+                "required": [
+                  "orgId",
+                  "name",
+                  "description",
+                  "environment"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "orgId": {
+                    "type": "string",
+                    "format": "uuid",
+                    "description": "The publisher organisation; you must be one of its members."
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 2,
+                    "maxLength": 60
+                  },
+                  "description": {
+                    "type": "string",
+                    "minLength": 4,
+                    "maxLength": 500
+                  },
+                  "logoUrl": {
+                    "type": "string",
+                    "format": "uri",
+                    "maxLength": 500,
+                    "pattern": "^https://"
+                  },
+                  "homepageUrl": {
+                    "type": "string",
+                    "format": "uri",
+                    "maxLength": 500,
+                    "pattern": "^https?://"
+                  },
+                  "redirectUris": {
+                    "type": "array",
+                    "maxItems": 10,
+                    "uniqueItems": true,
+                    "description": "https URLs, or http on a loopback host (127.0.0.1, [::1], localhost) for development. No fragments, no wildcards.",
+                    "items": {
+                      "type": "string",
+                      "maxLength": 500
+                    }
+                  },
+                  "environment": {
+                    "type": "string",
+                    "enum": [
+                      "sandbox",
+                      "production"
+                    ]
+                  },
+                  "clientType": {
+                    "type": "string",
+                    "enum": [
+                      "confidential",
+                      "public"
+                    ],
+                    "default": "confidential"
+                  },
+                  "products": {
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "An API product the app asks to use.",
+                      "enum": [
+                        "catalog",
+                        "search",
+                        "residence",
+                        "social-insurance",
+                        "applications"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AppCreated",
+                  "type": "object",
+                  "required": [
+                    "app",
+                    "clientSecret"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "app": {
+                      "title": "App",
+                      "type": "object",
+                      "description": "A third-party app registered by a publisher organisation.",
+                      "required": [
+                        "id",
+                        "clientId",
+                        "orgId",
+                        "name",
+                        "description",
+                        "logoUrl",
+                        "homepageUrl",
+                        "redirectUris",
+                        "environment",
+                        "clientType",
+                        "status",
+                        "products",
+                        "createdAt",
+                        "updatedAt"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "clientId": {
+                          "type": "string",
+                          "description": "The OAuth `client_id`."
+                        },
+                        "orgId": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "description": {
+                          "type": "string",
+                          "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                        },
+                        "logoUrl": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri"
+                        },
+                        "homepageUrl": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri"
+                        },
+                        "redirectUris": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "format": "uri"
+                          },
+                          "description": "Exact-match redirect URIs for the authorization code flow."
+                        },
+                        "environment": {
+                          "type": "string",
+                          "enum": [
+                            "sandbox",
+                            "production"
+                          ]
+                        },
+                        "clientType": {
+                          "type": "string",
+                          "enum": [
+                            "confidential",
+                            "public"
+                          ],
+                          "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                        },
+                        "status": {
+                          "type": "string",
+                          "enum": [
+                            "active",
+                            "pending_approval",
+                            "suspended"
+                          ],
+                          "description": "Production apps wait for an admin's approval before they can get tokens."
+                        },
+                        "products": {
+                          "type": "array",
+                          "items": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "An API product the app asks to use.",
+                            "enum": [
+                              "catalog",
+                              "search",
+                              "residence",
+                              "social-insurance",
+                              "applications"
+                            ]
+                          }
+                        },
+                        "createdAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "updatedAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        }
+                      }
+                    },
+                    "clientSecret": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The client secret, shown this once and stored only as a hash; null for public clients."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}": {
+      "get": {
+        "operationId": "getApp",
+        "tags": [
+          "console"
+        ],
+        "summary": "Get an app",
+        "description": "One of your apps.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "App",
+                  "type": "object",
+                  "description": "A third-party app registered by a publisher organisation.",
+                  "required": [
+                    "id",
+                    "clientId",
+                    "orgId",
+                    "name",
+                    "description",
+                    "logoUrl",
+                    "homepageUrl",
+                    "redirectUris",
+                    "environment",
+                    "clientType",
+                    "status",
+                    "products",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "clientId": {
+                      "type": "string",
+                      "description": "The OAuth `client_id`."
+                    },
+                    "orgId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string",
+                      "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                    },
+                    "logoUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "homepageUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "redirectUris": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "format": "uri"
+                      },
+                      "description": "Exact-match redirect URIs for the authorization code flow."
+                    },
+                    "environment": {
+                      "type": "string",
+                      "enum": [
+                        "sandbox",
+                        "production"
+                      ]
+                    },
+                    "clientType": {
+                      "type": "string",
+                      "enum": [
+                        "confidential",
+                        "public"
+                      ],
+                      "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "active",
+                        "pending_approval",
+                        "suspended"
+                      ],
+                      "description": "Production apps wait for an admin's approval before they can get tokens."
+                    },
+                    "products": {
+                      "type": "array",
+                      "items": {
+                        "title": "ProductCode",
+                        "type": "string",
+                        "description": "An API product the app asks to use.",
+                        "enum": [
+                          "catalog",
+                          "search",
+                          "residence",
+                          "social-insurance",
+                          "applications"
+                        ]
+                      }
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateApp",
+        "tags": [
+          "console"
+        ],
+        "summary": "Edit an app",
+        "description": "Changes the fields given. Changing redirect URIs applies to new authorizations at once.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "AppUpdate",
+                "type": "object",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 2,
+                    "maxLength": 60
+                  },
+                  "description": {
+                    "type": "string",
+                    "minLength": 4,
+                    "maxLength": 500
+                  },
+                  "logoUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "maxLength": 500,
+                    "pattern": "^https://"
+                  },
+                  "homepageUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "maxLength": 500,
+                    "pattern": "^https?://"
+                  },
+                  "redirectUris": {
+                    "type": "array",
+                    "maxItems": 10,
+                    "uniqueItems": true,
+                    "items": {
+                      "type": "string",
+                      "maxLength": 500
+                    }
+                  },
+                  "products": {
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "An API product the app asks to use.",
+                      "enum": [
+                        "catalog",
+                        "search",
+                        "residence",
+                        "social-insurance",
+                        "applications"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "App",
+                  "type": "object",
+                  "description": "A third-party app registered by a publisher organisation.",
+                  "required": [
+                    "id",
+                    "clientId",
+                    "orgId",
+                    "name",
+                    "description",
+                    "logoUrl",
+                    "homepageUrl",
+                    "redirectUris",
+                    "environment",
+                    "clientType",
+                    "status",
+                    "products",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "clientId": {
+                      "type": "string",
+                      "description": "The OAuth `client_id`."
+                    },
+                    "orgId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string",
+                      "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                    },
+                    "logoUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "homepageUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "redirectUris": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "format": "uri"
+                      },
+                      "description": "Exact-match redirect URIs for the authorization code flow."
+                    },
+                    "environment": {
+                      "type": "string",
+                      "enum": [
+                        "sandbox",
+                        "production"
+                      ]
+                    },
+                    "clientType": {
+                      "type": "string",
+                      "enum": [
+                        "confidential",
+                        "public"
+                      ],
+                      "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "active",
+                        "pending_approval",
+                        "suspended"
+                      ],
+                      "description": "Production apps wait for an admin's approval before they can get tokens."
+                    },
+                    "products": {
+                      "type": "array",
+                      "items": {
+                        "title": "ProductCode",
+                        "type": "string",
+                        "description": "An API product the app asks to use.",
+                        "enum": [
+                          "catalog",
+                          "search",
+                          "residence",
+                          "social-insurance",
+                          "applications"
+                        ]
+                      }
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteApp",
+        "tags": [
+          "console"
+        ],
+        "summary": "Delete an app",
+        "description": "Deletes the app, its credentials, consents and refresh tokens. Its access tokens stop working on every instance within two seconds.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/credentials": {
+      "get": {
+        "operationId": "listCredentials",
+        "tags": [
+          "console"
+        ],
+        "summary": "List an app's credentials",
+        "description": "Client secrets (as hints) and API keys (as prefixes) with their expiry, revocation and last use; never the secrets themselves.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Credentials",
+                  "type": "object",
+                  "required": [
+                    "clientSecrets",
+                    "apiKeys"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "clientSecrets": {
+                      "type": "array",
+                      "items": {
+                        "title": "ClientSecret",
+                        "type": "object",
+                        "required": [
+                          "id",
+                          "hint",
+                          "createdAt",
+                          "expiresAt",
+                          "revokedAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "hint": {
+                            "type": "string",
+                            "description": "The secret's last four characters."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "expiresAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time",
+                            "description": "When a rotated secret stops working."
+                          },
+                          "revokedAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    },
+                    "apiKeys": {
+                      "type": "array",
+                      "items": {
+                        "title": "ApiKey",
+                        "type": "object",
+                        "required": [
+                          "id",
+                          "name",
+                          "prefix",
+                          "createdAt",
+                          "expiresAt",
+                          "revokedAt",
+                          "lastUsedAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "prefix": {
+                            "type": "string",
+                            "description": "The key's visible start."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "expiresAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time"
+                          },
+                          "revokedAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time"
+                          },
+                          "lastUsedAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time",
+                            "description": "Recorded at most once a minute."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/client-secrets": {
+      "post": {
+        "operationId": "rotateClientSecret",
+        "tags": [
+          "console"
+        ],
+        "summary": "Rotate the client secret",
+        "description": "Issues a new client secret, shown once. Current secrets keep working for `overlapSeconds` (0 to 30 days) so deployments can switch without downtime.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "Rotation",
+                "type": "object",
+                "required": [
+                  "overlapSeconds"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "overlapSeconds": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2592000,
+                    "description": "How long the old secret or key keeps working, from 0 (stops now) to 30 days."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ClientSecretCreated",
+                  "type": "object",
+                  "required": [
+                    "clientSecret",
+                    "secret"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "clientSecret": {
+                      "title": "ClientSecret",
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "hint",
+                        "createdAt",
+                        "expiresAt",
+                        "revokedAt"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "hint": {
+                          "type": "string",
+                          "description": "The secret's last four characters."
+                        },
+                        "createdAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "expiresAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time",
+                          "description": "When a rotated secret stops working."
+                        },
+                        "revokedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        }
+                      }
+                    },
+                    "secret": {
+                      "type": "string",
+                      "description": "The new secret, shown this once."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/client-secrets/{secretId}": {
+      "delete": {
+        "operationId": "revokeClientSecret",
+        "tags": [
+          "console"
+        ],
+        "summary": "Revoke a client secret",
+        "description": "The secret stops working at once.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "secretId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/api-keys": {
+      "post": {
+        "operationId": "createApiKey",
+        "tags": [
+          "console"
+        ],
+        "summary": "Create an API key",
+        "description": "Creates an API key for public data (`ixm_test_…` for sandbox apps, `ixm_live_…` for production), shown this once and stored as a hash.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "ApiKeyCreate",
+                "type": "object",
+                "required": [
+                  "name"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 60
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Optional expiry; must be in the future."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ApiKeyCreated",
+                  "type": "object",
+                  "required": [
+                    "apiKey",
+                    "key"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "apiKey": {
+                      "title": "ApiKey",
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "name",
+                        "prefix",
+                        "createdAt",
+                        "expiresAt",
+                        "revokedAt",
+                        "lastUsedAt"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "prefix": {
+                          "type": "string",
+                          "description": "The key's visible start."
+                        },
+                        "createdAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "expiresAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "revokedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "lastUsedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time",
+                          "description": "Recorded at most once a minute."
+                        }
+                      }
+                    },
+                    "key": {
+                      "type": "string",
+                      "description": "The key itself, shown this once."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/api-keys/{keyId}": {
+      "delete": {
+        "operationId": "revokeApiKey",
+        "tags": [
+          "console"
+        ],
+        "summary": "Revoke an API key",
+        "description": "The key stops working on every instance within two seconds.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "keyId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/api-keys/{keyId}/rotate": {
+      "post": {
+        "operationId": "rotateApiKey",
+        "tags": [
+          "console"
+        ],
+        "summary": "Rotate an API key",
+        "description": "Issues a replacement key, shown once; the old key keeps working for `overlapSeconds` (0 to 30 days).",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "keyId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "Rotation",
+                "type": "object",
+                "required": [
+                  "overlapSeconds"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "overlapSeconds": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2592000,
+                    "description": "How long the old secret or key keeps working, from 0 (stops now) to 30 days."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ApiKeyCreated",
+                  "type": "object",
+                  "required": [
+                    "apiKey",
+                    "key"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "apiKey": {
+                      "title": "ApiKey",
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "name",
+                        "prefix",
+                        "createdAt",
+                        "expiresAt",
+                        "revokedAt",
+                        "lastUsedAt"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "prefix": {
+                          "type": "string",
+                          "description": "The key's visible start."
+                        },
+                        "createdAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "expiresAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "revokedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "lastUsedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time",
+                          "description": "Recorded at most once a minute."
+                        }
+                      }
+                    },
+                    "key": {
+                      "type": "string",
+                      "description": "The key itself, shown this once."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/consents": {
+      "get": {
+        "operationId": "listConsents",
+        "tags": [
+          "console"
+        ],
+        "summary": "My authorisations",
+        "description": "The apps you (as a citizen) have authorised, with scopes, purpose and expiry, withdrawn ones included.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ConsentList",
+                  "type": "object",
+                  "required": [
+                    "data"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Consent",
+                        "type": "object",
+                        "description": "A citizen's authorisation of an app to read named data for a stated purpose.",
+                        "required": [
+                          "id",
+                          "app",
+                          "scopes",
+                          "purpose",
+                          "createdAt",
+                          "expiresAt",
+                          "withdrawnAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "app": {
+                            "type": "object",
+                            "required": [
+                              "clientId",
+                              "name",
+                              "publisher"
+                            ],
+                            "additionalProperties": false,
+                            "properties": {
+                              "clientId": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              },
+                              "publisher": {
+                                "type": "string"
+                              }
+                            }
+                          },
+                          "scopes": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "purpose": {
+                            "type": "string"
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "expiresAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "withdrawnAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/consents/{consentId}": {
+      "delete": {
+        "operationId": "withdrawConsent",
+        "tags": [
+          "console"
+        ],
+        "summary": "Withdraw an authorisation",
+        "description": "Withdraws a consent: its refresh tokens stop at once and its access tokens within two seconds, on every instance.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "consentId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": true,
+            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   },
   "components": {
@@ -9098,6 +18195,12 @@ export const openapiDocument: OpenApiDocument = {
         "in": "header",
         "name": "X-API-Key",
         "description": "An API key (`ixm_live_…` or `ixm_test_…`) for public data only. Keys are shown\nonce when created and can be rotated with an overlap window.\n"
+      },
+      "portalSession": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "ixm_session",
+        "description": "The developer console's session, set by the sign-in through the city identity\nservice (HttpOnly, Secure, SameSite=Lax). Calls that change state also need the\n`X-CSRF-Token` header with the token from `getMe`.\n"
       }
     },
     "headers": {
@@ -9117,6 +18220,22 @@ export const openapiDocument: OpenApiDocument = {
         "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
         "schema": {
           "type": "string"
+        }
+      },
+      "location": {
+        "description": "Where the browser goes next.",
+        "schema": {
+          "type": "string",
+          "format": "uri-reference"
+        }
+      },
+      "no-store": {
+        "description": "Always `no-store`; tokens must not be cached.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "no-store"
+          ]
         }
       }
     },
@@ -12049,6 +21168,1503 @@ export const openapiDocument: OpenApiDocument = {
             }
           }
         }
+      },
+      "TokenRequest": {
+        "title": "TokenRequest",
+        "type": "object",
+        "description": "RFC 6749 token request. Authenticate confidential clients with HTTP Basic\n(`client_secret_basic`) or `client_id` + `client_secret` in the body.\n",
+        "required": [
+          "grant_type"
+        ],
+        "properties": {
+          "grant_type": {
+            "type": "string",
+            "enum": [
+              "client_credentials",
+              "authorization_code",
+              "refresh_token"
+            ]
+          },
+          "scope": {
+            "type": "string",
+            "description": "Space-separated scopes."
+          },
+          "code": {
+            "type": "string"
+          },
+          "redirect_uri": {
+            "type": "string"
+          },
+          "code_verifier": {
+            "type": "string",
+            "minLength": 43,
+            "maxLength": 128
+          },
+          "refresh_token": {
+            "type": "string"
+          },
+          "client_id": {
+            "type": "string"
+          },
+          "client_secret": {
+            "type": "string"
+          }
+        }
+      },
+      "TokenResponse": {
+        "title": "TokenResponse",
+        "type": "object",
+        "required": [
+          "access_token",
+          "token_type",
+          "expires_in",
+          "scope"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "access_token": {
+            "type": "string",
+            "description": "An RFC 9068 JWT (`typ: at+jwt`)."
+          },
+          "token_type": {
+            "type": "string",
+            "enum": [
+              "Bearer"
+            ]
+          },
+          "expires_in": {
+            "type": "integer"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "refresh_token": {
+            "type": "string",
+            "description": "Only for the authorization code and refresh grants; rotates on every use."
+          }
+        }
+      },
+      "OAuthError": {
+        "title": "OAuthError",
+        "type": "object",
+        "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "string",
+            "enum": [
+              "invalid_request",
+              "invalid_client",
+              "invalid_grant",
+              "unauthorized_client",
+              "unsupported_grant_type",
+              "invalid_scope",
+              "unsupported_token_type",
+              "temporarily_unavailable",
+              "server_error"
+            ]
+          },
+          "error_description": {
+            "type": "string"
+          }
+        }
+      },
+      "TokenForm": {
+        "title": "TokenForm",
+        "type": "object",
+        "description": "A token to revoke or introspect (RFC 7009, RFC 7662), with the client's authentication.",
+        "required": [
+          "token"
+        ],
+        "properties": {
+          "token": {
+            "type": "string"
+          },
+          "token_type_hint": {
+            "type": "string",
+            "enum": [
+              "access_token",
+              "refresh_token"
+            ]
+          },
+          "client_id": {
+            "type": "string"
+          },
+          "client_secret": {
+            "type": "string"
+          }
+        }
+      },
+      "Introspection": {
+        "title": "Introspection",
+        "type": "object",
+        "description": "RFC 7662 introspection response; only `active` when the token is not valid.",
+        "required": [
+          "active"
+        ],
+        "properties": {
+          "active": {
+            "type": "boolean"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "client_id": {
+            "type": "string"
+          },
+          "sub": {
+            "type": "string"
+          },
+          "aud": {
+            "type": "string"
+          },
+          "iss": {
+            "type": "string"
+          },
+          "exp": {
+            "type": "integer"
+          },
+          "iat": {
+            "type": "integer"
+          },
+          "jti": {
+            "type": "string"
+          },
+          "token_type": {
+            "type": "string",
+            "enum": [
+              "Bearer",
+              "refresh_token"
+            ]
+          }
+        }
+      },
+      "AuthorizationServerMetadata": {
+        "title": "AuthorizationServerMetadata",
+        "type": "object",
+        "description": "RFC 8414 metadata.",
+        "required": [
+          "issuer",
+          "authorization_endpoint",
+          "token_endpoint",
+          "jwks_uri",
+          "response_types_supported",
+          "grant_types_supported",
+          "code_challenge_methods_supported"
+        ],
+        "properties": {
+          "issuer": {
+            "type": "string",
+            "format": "uri"
+          },
+          "authorization_endpoint": {
+            "type": "string",
+            "format": "uri"
+          },
+          "token_endpoint": {
+            "type": "string",
+            "format": "uri"
+          },
+          "revocation_endpoint": {
+            "type": "string",
+            "format": "uri"
+          },
+          "introspection_endpoint": {
+            "type": "string",
+            "format": "uri"
+          },
+          "jwks_uri": {
+            "type": "string",
+            "format": "uri"
+          },
+          "scopes_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "response_types_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "response_modes_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "grant_types_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "token_endpoint_auth_methods_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "revocation_endpoint_auth_methods_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "introspection_endpoint_auth_methods_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "code_challenge_methods_supported": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "authorization_response_iss_parameter_supported": {
+            "type": "boolean"
+          },
+          "service_documentation": {
+            "type": "string",
+            "format": "uri"
+          }
+        }
+      },
+      "Jwks": {
+        "title": "Jwks",
+        "type": "object",
+        "description": "The public keys that sign access tokens, including retired keys until their last tokens expire.",
+        "required": [
+          "keys"
+        ],
+        "properties": {
+          "keys": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "kty",
+                "kid",
+                "alg",
+                "use"
+              ],
+              "properties": {
+                "kty": {
+                  "type": "string"
+                },
+                "kid": {
+                  "type": "string"
+                },
+                "alg": {
+                  "type": "string"
+                },
+                "use": {
+                  "type": "string"
+                },
+                "crv": {
+                  "type": "string"
+                },
+                "x": {
+                  "type": "string"
+                },
+                "y": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Org": {
+        "title": "Org",
+        "type": "object",
+        "description": "A publisher organisation that owns apps.",
+        "required": [
+          "id",
+          "name",
+          "creditCode",
+          "role",
+          "createdAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "creditCode": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Unified social credit code (GB 32100)."
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "owner",
+              "member"
+            ]
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Me": {
+        "title": "Me",
+        "type": "object",
+        "required": [
+          "account",
+          "csrfToken",
+          "orgs"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "account": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "roles",
+              "idNumberMasked"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "name": {
+                "type": "string"
+              },
+              "roles": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "citizen",
+                    "developer",
+                    "official",
+                    "admin"
+                  ]
+                }
+              },
+              "idNumberMasked": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "csrfToken": {
+            "type": "string",
+            "description": "Send as `X-CSRF-Token` on state-changing calls."
+          },
+          "orgs": {
+            "type": "array",
+            "items": {
+              "title": "Org",
+              "type": "object",
+              "description": "A publisher organisation that owns apps.",
+              "required": [
+                "id",
+                "name",
+                "creditCode",
+                "role",
+                "createdAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "creditCode": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "Unified social credit code (GB 32100)."
+                },
+                "role": {
+                  "type": "string",
+                  "enum": [
+                    "owner",
+                    "member"
+                  ]
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "OrgCreate": {
+        "title": "OrgCreate",
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 100
+          },
+          "creditCode": {
+            "type": "string",
+            "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$",
+            "description": "Checked against GB 32100's check character."
+          }
+        }
+      },
+      "ProductCode": {
+        "title": "ProductCode",
+        "type": "string",
+        "description": "An API product the app asks to use.",
+        "enum": [
+          "catalog",
+          "search",
+          "residence",
+          "social-insurance",
+          "applications"
+        ]
+      },
+      "App": {
+        "title": "App",
+        "type": "object",
+        "description": "A third-party app registered by a publisher organisation.",
+        "required": [
+          "id",
+          "clientId",
+          "orgId",
+          "name",
+          "description",
+          "logoUrl",
+          "homepageUrl",
+          "redirectUris",
+          "environment",
+          "clientType",
+          "status",
+          "products",
+          "createdAt",
+          "updatedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "clientId": {
+            "type": "string",
+            "description": "The OAuth `client_id`."
+          },
+          "orgId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string",
+            "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+          },
+          "logoUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "homepageUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "redirectUris": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uri"
+            },
+            "description": "Exact-match redirect URIs for the authorization code flow."
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ]
+          },
+          "clientType": {
+            "type": "string",
+            "enum": [
+              "confidential",
+              "public"
+            ],
+            "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "pending_approval",
+              "suspended"
+            ],
+            "description": "Production apps wait for an admin's approval before they can get tokens."
+          },
+          "products": {
+            "type": "array",
+            "items": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "An API product the app asks to use.",
+              "enum": [
+                "catalog",
+                "search",
+                "residence",
+                "social-insurance",
+                "applications"
+              ]
+            }
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "AppList": {
+        "title": "AppList",
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "App",
+              "type": "object",
+              "description": "A third-party app registered by a publisher organisation.",
+              "required": [
+                "id",
+                "clientId",
+                "orgId",
+                "name",
+                "description",
+                "logoUrl",
+                "homepageUrl",
+                "redirectUris",
+                "environment",
+                "clientType",
+                "status",
+                "products",
+                "createdAt",
+                "updatedAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "clientId": {
+                  "type": "string",
+                  "description": "The OAuth `client_id`."
+                },
+                "orgId": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string",
+                  "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                },
+                "logoUrl": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "uri"
+                },
+                "homepageUrl": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "uri"
+                },
+                "redirectUris": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "format": "uri"
+                  },
+                  "description": "Exact-match redirect URIs for the authorization code flow."
+                },
+                "environment": {
+                  "type": "string",
+                  "enum": [
+                    "sandbox",
+                    "production"
+                  ]
+                },
+                "clientType": {
+                  "type": "string",
+                  "enum": [
+                    "confidential",
+                    "public"
+                  ],
+                  "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "active",
+                    "pending_approval",
+                    "suspended"
+                  ],
+                  "description": "Production apps wait for an admin's approval before they can get tokens."
+                },
+                "products": {
+                  "type": "array",
+                  "items": {
+                    "title": "ProductCode",
+                    "type": "string",
+                    "description": "An API product the app asks to use.",
+                    "enum": [
+                      "catalog",
+                      "search",
+                      "residence",
+                      "social-insurance",
+                      "applications"
+                    ]
+                  }
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppCreate": {
+        "title": "AppCreate",
+        "type": "object",
+        "required": [
+          "orgId",
+          "name",
+          "description",
+          "environment"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "orgId": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The publisher organisation; you must be one of its members."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 60
+          },
+          "description": {
+            "type": "string",
+            "minLength": 4,
+            "maxLength": 500
+          },
+          "logoUrl": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 500,
+            "pattern": "^https://"
+          },
+          "homepageUrl": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 500,
+            "pattern": "^https?://"
+          },
+          "redirectUris": {
+            "type": "array",
+            "maxItems": 10,
+            "uniqueItems": true,
+            "description": "https URLs, or http on a loopback host (127.0.0.1, [::1], localhost) for development. No fragments, no wildcards.",
+            "items": {
+              "type": "string",
+              "maxLength": 500
+            }
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ]
+          },
+          "clientType": {
+            "type": "string",
+            "enum": [
+              "confidential",
+              "public"
+            ],
+            "default": "confidential"
+          },
+          "products": {
+            "type": "array",
+            "uniqueItems": true,
+            "items": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "An API product the app asks to use.",
+              "enum": [
+                "catalog",
+                "search",
+                "residence",
+                "social-insurance",
+                "applications"
+              ]
+            }
+          }
+        }
+      },
+      "AppCreated": {
+        "title": "AppCreated",
+        "type": "object",
+        "required": [
+          "app",
+          "clientSecret"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "app": {
+            "title": "App",
+            "type": "object",
+            "description": "A third-party app registered by a publisher organisation.",
+            "required": [
+              "id",
+              "clientId",
+              "orgId",
+              "name",
+              "description",
+              "logoUrl",
+              "homepageUrl",
+              "redirectUris",
+              "environment",
+              "clientType",
+              "status",
+              "products",
+              "createdAt",
+              "updatedAt"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "clientId": {
+                "type": "string",
+                "description": "The OAuth `client_id`."
+              },
+              "orgId": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "name": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string",
+                "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+              },
+              "logoUrl": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri"
+              },
+              "homepageUrl": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri"
+              },
+              "redirectUris": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "format": "uri"
+                },
+                "description": "Exact-match redirect URIs for the authorization code flow."
+              },
+              "environment": {
+                "type": "string",
+                "enum": [
+                  "sandbox",
+                  "production"
+                ]
+              },
+              "clientType": {
+                "type": "string",
+                "enum": [
+                  "confidential",
+                  "public"
+                ],
+                "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "pending_approval",
+                  "suspended"
+                ],
+                "description": "Production apps wait for an admin's approval before they can get tokens."
+              },
+              "products": {
+                "type": "array",
+                "items": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "An API product the app asks to use.",
+                  "enum": [
+                    "catalog",
+                    "search",
+                    "residence",
+                    "social-insurance",
+                    "applications"
+                  ]
+                }
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updatedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "clientSecret": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The client secret, shown this once and stored only as a hash; null for public clients."
+          }
+        }
+      },
+      "AppUpdate": {
+        "title": "AppUpdate",
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 60
+          },
+          "description": {
+            "type": "string",
+            "minLength": 4,
+            "maxLength": 500
+          },
+          "logoUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri",
+            "maxLength": 500,
+            "pattern": "^https://"
+          },
+          "homepageUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri",
+            "maxLength": 500,
+            "pattern": "^https?://"
+          },
+          "redirectUris": {
+            "type": "array",
+            "maxItems": 10,
+            "uniqueItems": true,
+            "items": {
+              "type": "string",
+              "maxLength": 500
+            }
+          },
+          "products": {
+            "type": "array",
+            "uniqueItems": true,
+            "items": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "An API product the app asks to use.",
+              "enum": [
+                "catalog",
+                "search",
+                "residence",
+                "social-insurance",
+                "applications"
+              ]
+            }
+          }
+        }
+      },
+      "ClientSecret": {
+        "title": "ClientSecret",
+        "type": "object",
+        "required": [
+          "id",
+          "hint",
+          "createdAt",
+          "expiresAt",
+          "revokedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "hint": {
+            "type": "string",
+            "description": "The secret's last four characters."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When a rotated secret stops working."
+          },
+          "revokedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "ApiKey": {
+        "title": "ApiKey",
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "prefix",
+          "createdAt",
+          "expiresAt",
+          "revokedAt",
+          "lastUsedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "prefix": {
+            "type": "string",
+            "description": "The key's visible start."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "revokedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "lastUsedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "Recorded at most once a minute."
+          }
+        }
+      },
+      "Credentials": {
+        "title": "Credentials",
+        "type": "object",
+        "required": [
+          "clientSecrets",
+          "apiKeys"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "clientSecrets": {
+            "type": "array",
+            "items": {
+              "title": "ClientSecret",
+              "type": "object",
+              "required": [
+                "id",
+                "hint",
+                "createdAt",
+                "expiresAt",
+                "revokedAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "hint": {
+                  "type": "string",
+                  "description": "The secret's last four characters."
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "expiresAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time",
+                  "description": "When a rotated secret stops working."
+                },
+                "revokedAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "apiKeys": {
+            "type": "array",
+            "items": {
+              "title": "ApiKey",
+              "type": "object",
+              "required": [
+                "id",
+                "name",
+                "prefix",
+                "createdAt",
+                "expiresAt",
+                "revokedAt",
+                "lastUsedAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "prefix": {
+                  "type": "string",
+                  "description": "The key's visible start."
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "expiresAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                },
+                "revokedAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                },
+                "lastUsedAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time",
+                  "description": "Recorded at most once a minute."
+                }
+              }
+            }
+          }
+        }
+      },
+      "Rotation": {
+        "title": "Rotation",
+        "type": "object",
+        "required": [
+          "overlapSeconds"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "overlapSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2592000,
+            "description": "How long the old secret or key keeps working, from 0 (stops now) to 30 days."
+          }
+        }
+      },
+      "ClientSecretCreated": {
+        "title": "ClientSecretCreated",
+        "type": "object",
+        "required": [
+          "clientSecret",
+          "secret"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "clientSecret": {
+            "title": "ClientSecret",
+            "type": "object",
+            "required": [
+              "id",
+              "hint",
+              "createdAt",
+              "expiresAt",
+              "revokedAt"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "hint": {
+                "type": "string",
+                "description": "The secret's last four characters."
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "expiresAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time",
+                "description": "When a rotated secret stops working."
+              },
+              "revokedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              }
+            }
+          },
+          "secret": {
+            "type": "string",
+            "description": "The new secret, shown this once."
+          }
+        }
+      },
+      "ApiKeyCreate": {
+        "title": "ApiKeyCreate",
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Optional expiry; must be in the future."
+          }
+        }
+      },
+      "ApiKeyCreated": {
+        "title": "ApiKeyCreated",
+        "type": "object",
+        "required": [
+          "apiKey",
+          "key"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "apiKey": {
+            "title": "ApiKey",
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "prefix",
+              "createdAt",
+              "expiresAt",
+              "revokedAt",
+              "lastUsedAt"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "name": {
+                "type": "string"
+              },
+              "prefix": {
+                "type": "string",
+                "description": "The key's visible start."
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "expiresAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "revokedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "lastUsedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time",
+                "description": "Recorded at most once a minute."
+              }
+            }
+          },
+          "key": {
+            "type": "string",
+            "description": "The key itself, shown this once."
+          }
+        }
+      },
+      "Consent": {
+        "title": "Consent",
+        "type": "object",
+        "description": "A citizen's authorisation of an app to read named data for a stated purpose.",
+        "required": [
+          "id",
+          "app",
+          "scopes",
+          "purpose",
+          "createdAt",
+          "expiresAt",
+          "withdrawnAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "app": {
+            "type": "object",
+            "required": [
+              "clientId",
+              "name",
+              "publisher"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "clientId": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "publisher": {
+                "type": "string"
+              }
+            }
+          },
+          "scopes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "purpose": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "withdrawnAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "ConsentList": {
+        "title": "ConsentList",
+        "type": "object",
+        "required": [
+          "data"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Consent",
+              "type": "object",
+              "description": "A citizen's authorisation of an app to read named data for a stated purpose.",
+              "required": [
+                "id",
+                "app",
+                "scopes",
+                "purpose",
+                "createdAt",
+                "expiresAt",
+                "withdrawnAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "app": {
+                  "type": "object",
+                  "required": [
+                    "clientId",
+                    "name",
+                    "publisher"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "clientId": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "publisher": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "scopes": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "purpose": {
+                  "type": "string"
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "expiresAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "withdrawnAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -12653,6 +23269,207 @@ export const openapiDocument: OpenApiDocument = {
             }
           }
         }
+      },
+      "redirect": {
+        "description": "Redirect; see `Location`.",
+        "headers": {
+          "Location": {
+            "description": "Where the browser goes next.",
+            "schema": {
+              "type": "string",
+              "format": "uri-reference"
+            }
+          }
+        }
+      },
+      "html-page": {
+        "description": "An HTML page for the person at the browser (an error that must not be sent to an unverified redirect URI).",
+        "content": {
+          "text/html": {
+            "schema": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "oauth-error": {
+        "description": "An RFC 6749 error (`invalid_request`, `invalid_grant`, `invalid_scope` …); OAuth endpoints answer in this format instead of problem+json.",
+        "headers": {
+          "Cache-Control": {
+            "description": "Always `no-store`; tokens must not be cached.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "no-store"
+              ]
+            }
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "title": "OAuthError",
+              "type": "object",
+              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+              "required": [
+                "error"
+              ],
+              "properties": {
+                "error": {
+                  "type": "string",
+                  "enum": [
+                    "invalid_request",
+                    "invalid_client",
+                    "invalid_grant",
+                    "unauthorized_client",
+                    "unsupported_grant_type",
+                    "invalid_scope",
+                    "unsupported_token_type",
+                    "temporarily_unavailable",
+                    "server_error"
+                  ]
+                },
+                "error_description": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "oauth-client-error": {
+        "description": "Client authentication failed (`invalid_client`).",
+        "headers": {
+          "WWW-Authenticate": {
+            "description": "`Basic realm=\"ixiamen\"` when the client tried HTTP Basic.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "title": "OAuthError",
+              "type": "object",
+              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+              "required": [
+                "error"
+              ],
+              "properties": {
+                "error": {
+                  "type": "string",
+                  "enum": [
+                    "invalid_request",
+                    "invalid_client",
+                    "invalid_grant",
+                    "unauthorized_client",
+                    "unsupported_grant_type",
+                    "invalid_scope",
+                    "unsupported_token_type",
+                    "temporarily_unavailable",
+                    "server_error"
+                  ]
+                },
+                "error_description": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "no-content": {
+        "description": "Done; no body.",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "conflict": {
+        "description": "The request conflicts with the resource's state (`conflict`).",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "title": "Problem",
+              "type": "object",
+              "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+              "required": [
+                "type",
+                "title",
+                "status",
+                "code",
+                "requestId"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "A URL of the page that documents this code."
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A short summary of the problem type."
+                },
+                "status": {
+                  "type": "integer",
+                  "minimum": 400,
+                  "maximum": 599
+                },
+                "detail": {
+                  "type": "string",
+                  "description": "What went wrong with this request, in plain words."
+                },
+                "instance": {
+                  "type": "string",
+                  "description": "The path of the request that failed."
+                },
+                "code": {
+                  "type": "string",
+                  "pattern": "^[a-z][a-z_]*$",
+                  "description": "Stable error code; see the errors reference."
+                },
+                "requestId": {
+                  "type": "string",
+                  "description": "The request's id, as in the `X-Request-Id` header."
+                },
+                "errors": {
+                  "type": "array",
+                  "description": "For `validation_failed`, one entry per invalid input.",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "location",
+                      "message"
+                    ],
+                    "properties": {
+                      "location": {
+                        "type": "string",
+                        "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     },
     "parameters": {
@@ -12697,6 +23514,27 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 100,
           "pattern": "^[a-z0-9][a-z0-9-]*$"
+        }
+      },
+      "csrf-token": {
+        "name": "X-CSRF-Token",
+        "in": "header",
+        "required": true,
+        "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+        "schema": {
+          "type": "string",
+          "minLength": 16,
+          "maxLength": 128
+        }
+      },
+      "app-id": {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "description": "The app's id.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
         }
       }
     }

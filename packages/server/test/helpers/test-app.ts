@@ -1,11 +1,16 @@
 import type { DatabaseHandle } from '@ixiamen/db';
 import { openTestDatabase } from '@ixiamen/db/testing';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/app.js';
+import { provisionApp } from '../../src/testing.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** A sandbox app provisioned for this test file; `call` uses its API key. */
+  credentials: Awaited<ReturnType<typeof provisionApp>>;
+  /** `inject` as that app: the API key header is added unless the request names credentials. */
+  call(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -13,9 +18,13 @@ export interface TestApp {
 export async function testApp(options: Omit<BuildOptions, 'database'> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const app = await buildApp({ ...options, config: { LOG_LEVEL: 'silent', ...options.config }, database });
+  const credentials = await provisionApp(app);
   return {
     app,
     database,
+    credentials,
+    call: (request) =>
+      app.inject({ ...request, headers: { 'x-api-key': credentials.apiKey, ...request.headers } }),
     close: async () => {
       await app.close();
       await database.close();

@@ -49,8 +49,9 @@ function routeSchema(op: OpenApiOperation): FastifySchema {
   const schema: FastifySchema = {};
   const path = parameterObject(by('path'), false);
   if (path) schema.params = path;
-  // Like Stripe, an unknown query parameter is an error, not something silently ignored.
-  schema.querystring = parameterObject(by('query'), true);
+  // Like Stripe, an unknown query parameter is an error, not something silently ignored, except
+  // where a standard says to ignore them (RFC 6749's authorization endpoint).
+  schema.querystring = parameterObject(by('query'), op['x-allow-unknown-query'] !== true);
   const headers = by('header').map((p) => ({ ...p, name: p.name.toLowerCase() }));
   const headerSchema = parameterObject(headers, false);
   if (headerSchema) schema.headers = headerSchema;

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 describe('GET /v1/categories', () => {
   it('happy: lists the six life-cycle categories in order with their service counts from the database', async () => {
     const seed = await loadCatalogSeed();
-    const res = await t.app.inject({ method: 'GET', url: '/v1/categories' });
+    const res = await t.call({ method: 'GET', url: '/v1/categories' });
 
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -40,13 +40,13 @@ describe('GET /v1/categories', () => {
     await t.app.catalog.refresh();
     const before = seed.services.filter((s) => s.category === 'identity').length;
 
-    const res = await t.app.inject({ method: 'GET', url: '/v1/categories' });
+    const res = await t.call({ method: 'GET', url: '/v1/categories' });
     const identity = res.json().data.find((c: { code: string }) => c.code === 'identity');
     expect(identity.serviceCount).toBe(before + 1);
   });
 
   it('error: an unknown query parameter is a 400 problem naming it', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/v1/categories?colour=red' });
+    const res = await t.call({ method: 'GET', url: '/v1/categories?colour=red' });
 
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

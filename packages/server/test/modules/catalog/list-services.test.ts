@@ -16,7 +16,7 @@ async function allPages(url: string, limit: number, between?: (page: number) => 
   let cursor: string | null = null;
   for (let page = 0; page < 1000; page++) {
     const sep = url.includes('?') ? '&' : '?';
-    const res: { statusCode: number; body: string; json(): Page } = await t.app.inject({
+    const res: { statusCode: number; body: string; json(): Page } = await t.call({
       method: 'GET',
       url: `${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
     });
@@ -74,11 +74,11 @@ describe('GET /v1/services', () => {
   });
 
   it('happy: a conditional GET with the ETag answers 304 without a body', async () => {
-    const first = await t.app.inject({ method: 'GET', url: '/v1/services?limit=5' });
+    const first = await t.call({ method: 'GET', url: '/v1/services?limit=5' });
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^W\/"/);
     expect(first.headers['cache-control']).toContain('public');
-    const again = await t.app.inject({
+    const again = await t.call({
       method: 'GET',
       url: '/v1/services?limit=5',
       headers: { 'if-none-match': etag },
@@ -98,7 +98,7 @@ describe('GET /v1/services', () => {
       ['/v1/services?department=xm-nowhere', 'querystring/department'],
       ['/v1/services?sort=name', 'querystring/sort'],
     ] as const) {
-      const res = await t.app.inject({ method: 'GET', url });
+      const res = await t.call({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(
@@ -111,7 +111,7 @@ describe('GET /v1/services', () => {
 
 describe('GET /v1/services/{slug}', () => {
   it('happy: the full guide of 积分入学 with materials, halls, FAQs and actions', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/v1/services/jifen-ruxue' });
+    const res = await t.call({ method: 'GET', url: '/v1/services/jifen-ruxue' });
     expect(res.statusCode).toBe(200);
     const guide = res.json();
     expect(guide).toMatchObject({
@@ -132,10 +132,10 @@ describe('GET /v1/services/{slug}', () => {
   });
 
   it('error: an unknown slug is a 404 problem, a malformed one a 400', async () => {
-    const missing = await t.app.inject({ method: 'GET', url: '/v1/services/no-such-service' });
+    const missing = await t.call({ method: 'GET', url: '/v1/services/no-such-service' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('not_found');
-    const bad = await t.app.inject({ method: 'GET', url: '/v1/services/DROP%20TABLE' });
+    const bad = await t.call({ method: 'GET', url: '/v1/services/DROP%20TABLE' });
     expect(bad.statusCode).toBe(400);
   });
 });

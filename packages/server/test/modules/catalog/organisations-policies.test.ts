@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const get = (url: string) => t.call({ method: 'GET', url });
 
 async function collect(url: string, key: string, between?: () => Promise<void>, limit = 7) {
   const out: string[] = [];

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const get = (url: string) => t.call({ method: 'GET', url });
 const search = (q: string, extra = '') => get(`/v1/search?q=${encodeURIComponent(q)}${extra}`);
 
 describe('GET /v1/search', () => {

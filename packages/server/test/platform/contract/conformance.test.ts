@@ -84,7 +84,7 @@ describe('server ↔ api-spec conformance', () => {
     for (const [operationId, requests] of Object.entries(samples)) {
       const op = contract.get(operationId)!;
       for (const sample of requests) {
-        const res = await t.app.inject({ method: op.method, url: sample.url });
+        const res = await t.call({ method: op.method, url: sample.url });
         expect(res.statusCode, `${operationId} ${sample.url}`).toBe(sample.status);
         expect(
           validate(operationId, res.statusCode, String(res.headers['content-type']), res.json()),
@@ -99,11 +99,11 @@ describe('server ↔ api-spec conformance', () => {
       const get = openapiDocument.paths[op.path]?.get as { responses: object } | undefined;
       const declares304 = '304' in (get?.responses ?? {});
       const ok = requests.find((r) => r.status === 200)!;
-      const first = await t.app.inject({ method: op.method, url: ok.url });
+      const first = await t.call({ method: op.method, url: ok.url });
       const etag = first.headers.etag;
       expect(Boolean(etag), operationId).toBe(declares304);
       if (!etag) continue;
-      const again = await t.app.inject({
+      const again = await t.call({
         method: op.method,
         url: ok.url,
         headers: { 'if-none-match': String(etag) },

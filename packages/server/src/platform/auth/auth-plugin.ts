@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { CredentialCache } from './credential-cache.js';
+import { CredentialFeed, type FeedEvent } from './credential-feed.js';
+import { KeyRing } from './signing-keys.js';
+
+export interface AuthOptions {
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  pollMs: number;
+  redisUrl?: string | undefined;
+}
+
+export interface AuthRuntime extends AuthOptions {
+  keys: KeyRing;
+  cache: CredentialCache;
+  /** Appends a revocation and makes it effective everywhere (here now, elsewhere within a poll). */
+  revoke(events: FeedEvent[]): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: AuthRuntime;
+  }
+}
+
+/** Signing keys, the credential cache and the revocation feed every instance shares. */
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: AuthOptions) => {
+    const db = app.database.db;
+    const onError = (err: unknown) => app.log.warn({ err }, 'credential feed error; retrying');
+    const keys = new KeyRing(db, opts.issuer, opts.audience);
+    await keys.load();
+    const cache = new CredentialCache(db, onError);
+    const feed = new CredentialFeed(db, {
+      pollMs: opts.pollMs,
+      redisUrl: opts.redisUrl,
+      onError,
+      onEvents: (events) => {
+        cache.apply(events);
+        if (events.some((e) => e.kind === 'signing_key')) keys.reload().catch(onError);
+      },
+    });
+    await feed.start();
+    app.addHook('onClose', () => feed.stop());
+
+    const revoke = async (events: FeedEvent[]) => {
+      if (events.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (const event of events) await feed.append(tx, event);
+      });
+      await feed.nudge();
+    };
+    app.decorate('auth', { ...opts, keys, cache, revoke });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);
