@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Starts the whole platform on its embedded default: sandbox departments, the API (PGlite under
-// .data/, in-memory limits) and the built portal. Ctrl-C stops all three gracefully.
+// Starts the whole platform on its embedded default: sandbox departments, the development
+// identity provider, the API (PGlite under .data/, in-memory limits) and the built portal.
+// Ctrl-C stops them all gracefully.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +9,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const apiPort = process.env.PORT ?? '3000';
 const portalPort = process.env.PORTAL_PORT ?? '3001';
 const departmentsPort = process.env.DEPARTMENTS_PORT ?? '4100';
+const identityPort = process.env.IDENTITY_PORT ?? '4200';
+const host = '127.0.0.1';
 
 const processes = [
   {
@@ -16,9 +19,24 @@ const processes = [
     env: { DEPARTMENTS_PORT: departmentsPort },
   },
   {
+    name: 'identity',
+    command: [process.execPath, 'packages/identity/dist/main.js'],
+    env: {
+      IDENTITY_PORT: identityPort,
+      IDENTITY_REDIRECT_URIS: `http://${host}:${apiPort}/auth/callback`,
+    },
+  },
+  {
     name: 'api',
     command: [process.execPath, 'packages/server/dist/main.js'],
-    env: { PORT: apiPort, DEPARTMENTS_URL: `http://127.0.0.1:${departmentsPort}` },
+    // One host name for API, portal and identity provider: session cookies are same-site.
+    env: {
+      PORT: apiPort,
+      DEPARTMENTS_URL: `http://${host}:${departmentsPort}`,
+      IDENTITY_ISSUER: `http://${host}:${identityPort}`,
+      PUBLIC_BASE_URL: `http://${host}:${apiPort}`,
+      PORTAL_ORIGIN: `http://${host}:${portalPort}`,
+    },
   },
   {
     name: 'portal',
@@ -30,7 +48,7 @@ const processes = [
       '--port',
       portalPort,
       '--host',
-      '127.0.0.1',
+      host,
       '--no-open',
     ],
     env: {},
@@ -65,7 +83,7 @@ const children = processes.map(({ name, command, env }) => {
 async function waitForApi() {
   for (let i = 0; i < 120; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${apiPort}/readyz`);
+      const res = await fetch(`http://${host}:${apiPort}/readyz`);
       if (res.ok) return true;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
@@ -87,9 +105,10 @@ process.on('SIGTERM', () => stop(0));
 if (await waitForApi()) {
   console.log(`
   i厦门 Open Platform is up.
-    API          http://localhost:${apiPort}/v1/categories
-    Portal       http://localhost:${portalPort}/
-    Departments  http://127.0.0.1:${departmentsPort}/healthz (sandbox)
+    Portal       http://${host}:${portalPort}/  (console: /console, sign in with a test identity)
+    API          http://${host}:${apiPort}/.well-known/oauth-authorization-server
+    Identity     http://${host}:${identityPort}/.well-known/openid-configuration (development)
+    Departments  http://${host}:${departmentsPort}/healthz (sandbox)
   Ctrl-C stops everything.
 `);
 } else {

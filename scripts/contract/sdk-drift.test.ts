@@ -5,12 +5,15 @@ import { bundledSpec } from '../gen/spec.ts';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const camel = (tag: string) => tag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/** The operations of tags meant for third-party code; `x-sdk: false` tags (OAuth endpoints, the console) are not. */
 async function specOperations() {
   const spec = (await bundledSpec(false)) as {
+    tags: { name: string; 'x-sdk'?: boolean }[];
     paths: Record<string, Record<string, { operationId: string; tags: string[] }>>;
   };
+  const excluded = new Set(spec.tags.filter((t) => t['x-sdk'] === false).map((t) => t.name));
   return Object.values(spec.paths).flatMap((item) =>
-    METHODS.filter((m) => item[m]).map((m) => ({
+    METHODS.filter((m) => item[m] && !excluded.has(item[m]!.tags[0]!)).map((m) => ({
       id: item[m]!.operationId,
       resource: camel(item[m]!.tags[0]!),
     })),

@@ -83,3 +83,16 @@ export class ConnectionError extends IXiamenError {
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
 }
+
+/** The authorization server refused a token request (RFC 6749 `error`, e.g. `invalid_grant`). */
+export class OAuthError extends IXiamenError {
+  override name = 'OAuthError';
+
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly description: string | undefined,
+  ) {
+    super(`${status} ${error}${description ? `: ${description}` : ''}`);
+  }
+}

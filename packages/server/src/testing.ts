@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { accounts, apiKeys, developerOrgs, orgMembers, sessions } from '@ixiamen/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
@@ -5,19 +7,27 @@ import { newApiKey, newClientId, newClientSecret } from './modules/console/crede
 import { consoleRepository } from './modules/console/repository.js';
 import { randomToken, sha256 } from './platform/auth/secrets.js';
 
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /**
- * The platform on in-memory PGlite, listening on a free loopback port, with a sandbox app's
- * API key: what SDK and example tests talk to over real HTTP.
+ * The platform on in-memory PGlite, listening on a free loopback port that is also its issuer,
+ * with a sandbox app and its credentials: what SDK and example tests talk to over real HTTP.
  */
-export async function listeningPlatform(): Promise<{
-  app: FastifyInstance;
-  baseUrl: string;
-  apiKey: string;
-}> {
-  const app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const { apiKey } = await provisionApp(app);
-  return { app, baseUrl, apiKey };
+export async function listeningPlatform() {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const app = await buildApp({
+    config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://', PUBLIC_BASE_URL: baseUrl },
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  const credentials = await provisionApp(app);
+  return { app, baseUrl, apiKey: credentials.apiKey, credentials };
 }
 
 export interface TestIdentity {

@@ -31,7 +31,7 @@ describe('main: the process', () => {
 
     // Connections still opening when the signal lands may be refused or reset (clients retry those).
     const inFlight = Array.from({ length: 20 }, () =>
-      fetch(`${server.baseUrl}/v1/categories`).then(
+      fetch(`${server.baseUrl}/.well-known/oauth-authorization-server`).then(
         (r) => r.status,
         () => 'refused' as const,
       ),
@@ -48,12 +48,13 @@ describe('main: the process', () => {
     expect(answers).toContain(200);
   });
 
-  it('happy: a restart on the same storage keeps the data and applies no migration twice', async () => {
+  it('happy: a restart on the same storage keeps the data (the token signing keys) and applies no migration twice', async () => {
     const first = await spawnServer(env);
-    const before = await (await fetch(`${first.baseUrl}/v1/categories`)).json();
+    const before = await (await fetch(`${first.baseUrl}/.well-known/jwks.json`)).json();
     expect(await first.stop()).toBe(0);
     const second = await spawnServer(env);
-    const after = await (await fetch(`${second.baseUrl}/v1/categories`)).json();
+    const after = await (await fetch(`${second.baseUrl}/.well-known/jwks.json`)).json();
+    expect(before.keys).toHaveLength(1);
     expect(await second.stop()).toBe(0);
     expect(after).toEqual(before);
   });

@@ -1,3 +1,5 @@
+import { type ClientCredentials, clientCredentialsTokens } from '../auth/client-credentials.js';
+import type { TokenCache } from '../auth/token-cache.js';
 import { ApiError, ConnectionError, type Problem, TimeoutError } from '../errors.js';
 import { type Page, PagedList } from './pagination.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
@@ -9,6 +11,10 @@ export interface ClientOptions {
   apiKey?: string;
   /** An OAuth access token, or a function that returns a current one before each request. */
   accessToken?: string | (() => string | Promise<string>);
+  /** The app's client credentials: tokens are fetched, cached and renewed for you. */
+  clientCredentials?: ClientCredentials;
+  /** A citizen's tokens from `userTokens(…)`, refreshed for you. */
+  tokens?: TokenCache;
   /** Per-attempt timeout. Default 30 000 ms. */
   timeoutMs?: number;
   /** Retries after network errors, 408, 409, 429 and 5xx. Default 2. */
@@ -73,9 +79,19 @@ export class HttpClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
 
+  private readonly tokens: TokenCache | undefined;
+
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? defaultBaseUrl();
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.tokens =
+      options.tokens ??
+      (options.clientCredentials &&
+        clientCredentialsTokens({
+          ...options.clientCredentials,
+          baseUrl: this.baseUrl,
+          fetch: this.fetchImpl,
+        }));
   }
 
   async request<T>(method: string, path: string, params: CallParams = {}): Promise<T> {
@@ -92,8 +108,9 @@ export class HttpClient {
     if (!SAFE_METHODS.has(method)) headers['idempotency-key'] = opts.idempotencyKey ?? crypto.randomUUID();
     const body = params.body === undefined ? undefined : JSON.stringify(params.body);
 
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      await this.authorize(headers);
+      const token = await this.authorize(headers);
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       let response: Response;
@@ -112,6 +129,14 @@ export class HttpClient {
         if (response.status === 204) return undefined as T;
         return (await response.json()) as T;
       }
+      // A token revoked or rotated early: fetch a fresh one once, then give up.
+      if (response.status === 401 && token && this.tokens && !renewed) {
+        renewed = true;
+        this.tokens.invalidate(token);
+        await response.body?.cancel().catch(() => {});
+        attempt--;
+        continue;
+      }
       if (attempt < maxRetries && isRetryableStatus(response.status)) {
         await response.body?.cancel().catch(() => {});
         await sleep(retryDelayMs(attempt, response.headers.get('retry-after')), opts.signal);
@@ -128,13 +153,20 @@ export class HttpClient {
     );
   }
 
-  private async authorize(headers: Record<string, string>) {
+  /** Sets the credentials header; returns the managed token it used, if any. */
+  private async authorize(headers: Record<string, string>): Promise<string | undefined> {
     const { apiKey, accessToken } = this.options;
+    if (this.tokens) {
+      const token = await this.tokens.get();
+      headers.authorization = `Bearer ${token}`;
+      return token;
+    }
     if (accessToken) {
       const token = typeof accessToken === 'function' ? await accessToken() : accessToken;
       headers.authorization = `Bearer ${token}`;
     } else if (apiKey) {
       headers['x-api-key'] = apiKey;
     }
+    return undefined;
   }
 }

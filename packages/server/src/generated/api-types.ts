@@ -1634,7 +1634,7 @@ export interface components {
     parameters: {
         /** @description The app's id. */
         "app-id": string;
-        /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
+        /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
         "csrf-token": string;
         /**
          * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
@@ -1782,9 +1782,9 @@ export interface operations {
     signOut: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
             cookie?: never;
@@ -1822,9 +1822,9 @@ export interface operations {
     createApp: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
             cookie?: never;
@@ -1882,9 +1882,9 @@ export interface operations {
     deleteApp: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -1905,9 +1905,9 @@ export interface operations {
     updateApp: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -1941,9 +1941,9 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -1977,9 +1977,9 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -2002,9 +2002,9 @@ export interface operations {
     rotateApiKey: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -2040,9 +2040,9 @@ export interface operations {
     rotateClientSecret: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -2077,9 +2077,9 @@ export interface operations {
     revokeClientSecret: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 /** @description The app's id. */
@@ -2153,9 +2153,9 @@ export interface operations {
     withdrawConsent: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
                 consentId: string;
@@ -2199,9 +2199,9 @@ export interface operations {
     createOrg: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The session's CSRF token, from `getMe`; guards state-changing console calls. */
-                "X-CSRF-Token": components["parameters"]["csrf-token"];
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
             cookie?: never;
@@ -2261,11 +2261,13 @@ export interface operations {
             query?: {
                 client_id?: string;
                 code_challenge?: string;
-                code_challenge_method?: "S256";
+                /** @description Must be `S256`; `plain` is refused. */
+                code_challenge_method?: string;
                 /** @description The purpose shown to the citizen; defaults to the app's description. */
                 purpose?: string;
                 redirect_uri?: string;
-                response_type?: "code";
+                /** @description Must be `code`. */
+                response_type?: string;
                 scope?: string;
                 state?: string;
             };

@@ -38,14 +38,17 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "oauth",
+      "x-sdk": false,
       "description": "The OAuth 2 authorization server (RFC 6749, 7636, 7009, 7662, 8414, 9068): client\ncredentials, authorization code with PKCE and citizen consent, refresh, revocation,\nintrospection, metadata and keys. These endpoints answer errors in RFC 6749's\nformat, which OAuth libraries expect.\n"
     },
     {
       "name": "auth",
+      "x-sdk": false,
       "description": "Signing in to the developer console through the city identity service."
     },
     {
       "name": "console",
+      "x-sdk": false,
       "description": "The developer console's API - publisher organisations, apps, credentials, and a citizen's authorisations. Session cookie plus CSRF token; not for third-party apps."
     }
   ],
@@ -9092,11 +9095,9 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "response_type",
             "in": "query",
+            "description": "Must be `code`.",
             "schema": {
-              "type": "string",
-              "enum": [
-                "code"
-              ]
+              "type": "string"
             }
           },
           {
@@ -9137,11 +9138,9 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "code_challenge_method",
             "in": "query",
+            "description": "Must be `S256`; `plain` is refused.",
             "schema": {
-              "type": "string",
-              "enum": [
-                "S256"
-              ]
+              "type": "string"
             }
           },
           {
@@ -10484,8 +10483,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -10989,8 +10988,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -11754,8 +11753,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -12841,8 +12840,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -13485,8 +13484,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -14432,8 +14431,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -15067,8 +15066,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -15610,8 +15609,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -16180,8 +16179,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -16732,8 +16731,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -17647,8 +17646,8 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "X-CSRF-Token",
             "in": "header",
-            "required": true,
-            "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -23519,8 +23518,8 @@ export const openapiDocument: OpenApiDocument = {
       "csrf-token": {
         "name": "X-CSRF-Token",
         "in": "header",
-        "required": true,
-        "description": "The session's CSRF token, from `getMe`; guards state-changing console calls.",
+        "required": false,
+        "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
         "schema": {
           "type": "string",
           "minLength": 16,

@@ -87,7 +87,7 @@ export const identityRoutes = fp(
       try {
         ({ token } = await app.identityProvider.getAccessTokenFromAuthorizationCodeFlow(request, reply));
       } catch (err) {
-        request.log.warn({ err }, 'identity code exchange failed');
+        request.log.warn({ reason: (err as Error).message }, 'identity code exchange failed');
         throw ApiProblem.invalidInput(
           'querystring',
           'the sign-in could not be completed (state, code or provider)',
@@ -96,7 +96,7 @@ export const identityRoutes = fp(
       if (!token.id_token)
         throw new ApiProblem('upstream_unavailable', 'The identity service sent no ID token.');
       const claims = await verifyIdToken(token.id_token, nonce).catch((err: unknown) => {
-        request.log.warn({ err }, 'ID token rejected');
+        request.log.warn({ reason: (err as Error).message }, 'ID token rejected');
         throw ApiProblem.invalidInput('querystring', 'the identity service answer did not validate');
       });
       await app.sessions.open(reply, claims);

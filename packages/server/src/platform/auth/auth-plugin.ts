@@ -17,6 +17,8 @@ export interface AuthRuntime extends AuthOptions {
   cache: CredentialCache;
   /** Appends a revocation and makes it effective everywhere (here now, elsewhere within a poll). */
   revoke(events: FeedEvent[]): Promise<void>;
+  /** Signs with a new key from now on, everywhere; the old one stays published one token lifetime. */
+  rotateSigningKey(): Promise<string>;
 }
 
 declare module 'fastify' {
@@ -52,7 +54,12 @@ export const authPlugin = fp(
       });
       await feed.nudge();
     };
-    app.decorate('auth', { ...opts, keys, cache, revoke });
+    const rotateSigningKey = async () => {
+      const kid = await keys.rotate(opts.accessTokenTtlSeconds);
+      await revoke([{ kind: 'signing_key', subject: kid, until: null }]);
+      return kid;
+    };
+    app.decorate('auth', { ...opts, keys, cache, revoke, rotateSigningKey });
   },
   { name: 'auth', dependencies: ['database'] },
 );

@@ -17,6 +17,8 @@ export function responseValidator(doc: OpenApiDocument) {
     if (!op) return [`${operationId} is not in the contract`];
     const response = op.responses[String(status)];
     if (!response) return [`${operationId} does not declare status ${status}`];
+    if (!response.content)
+      return body === '' || body === undefined ? [] : [`${operationId} ${status} declares no body`];
     const mediaType = (contentType ?? '').split(';')[0]?.trim() ?? '';
     const media = response.content?.[mediaType];
     if (!media?.schema)
