@@ -23,10 +23,11 @@ const runExample = (env: Record<string, string>) =>
 
 describe('examples/list-categories', () => {
   it('happy: prints every category with its count, with client credentials or an API key', async () => {
-    for (const env of [
+    const envs: Record<string, string>[] = [
       { IXIAMEN_CLIENT_ID: credentials.clientId, IXIAMEN_CLIENT_SECRET: credentials.clientSecret! },
       { IXIAMEN_API_KEY: credentials.apiKey },
-    ]) {
+    ];
+    for (const env of envs) {
       const { stdout } = await runExample({ IXIAMEN_BASE_URL: baseUrl, ...env });
       const lines = stdout.trim().split('\n');
       expect(lines).toHaveLength(6);
