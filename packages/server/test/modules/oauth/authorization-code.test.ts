@@ -97,11 +97,12 @@ describe('authorization code + PKCE', () => {
   });
 
   it('security: the plain method and a missing challenge are refused at the authorization endpoint', async () => {
-    for (const overrides of [
+    const variants: Record<string, string>[] = [
       { code_challenge_method: 'plain' },
       { code_challenge: '' },
       { code_challenge_method: '' },
-    ]) {
+    ];
+    for (const overrides of variants) {
       const query = new URLSearchParams(
         authorizeQuery('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', overrides),
       );
