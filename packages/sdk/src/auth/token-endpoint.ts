@@ -1,12 +1,7 @@
 import { OAuthError } from '../errors.js';
+import type { components } from '../generated/api-types.js';
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  scope: string;
-  refresh_token?: string;
-}
+export type TokenResponse = components['schemas']['TokenResponse'];
 
 export interface OAuthClient {
   /** Where the platform answers, e.g. https://open.ixiamen.gov.cn. */

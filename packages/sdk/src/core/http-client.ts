@@ -5,7 +5,7 @@ import { type Page, PagedList } from './pagination.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 
 export interface ClientOptions {
-  /** Where the platform answers. Defaults to IXIAMEN_BASE_URL, then http://localhost:3000. */
+  /** Where the platform answers. Defaults to IXIAMEN_BASE_URL, then http://127.0.0.1:3000. */
   baseUrl?: string;
   /** An API key (`ixm_live_…`/`ixm_test_…`) for public data, sent as X-API-Key. */
   apiKey?: string;
@@ -52,7 +52,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 function defaultBaseUrl(): string {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.IXIAMEN_BASE_URL ?? 'http://localhost:3000';
+  return env?.IXIAMEN_BASE_URL ?? 'http://127.0.0.1:3000';
 }
 
 function buildUrl(baseUrl: string, path: string, query: CallParams['query']): string {

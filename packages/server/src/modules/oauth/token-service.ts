@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '../../generated/api-types.js';
 import type { AuthRuntime } from '../../platform/auth/auth-plugin.js';
 import { isScope, PUBLIC_SCOPES, parseScope } from '../../platform/auth/scopes.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
@@ -9,13 +10,7 @@ import type { OAuthRepository } from './repository.js';
 
 const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  scope: string;
-  refresh_token?: string;
-}
+export type TokenResponse = components['schemas']['TokenResponse'];
 
 interface UserGrant {
   accountId: string;
