@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CredentialCache } from './credential-cache.js';
 import { CredentialFeed, type FeedEvent } from './credential-feed.js';
+import { purgeExpired } from './purge.js';
 import { KeyRing } from './signing-keys.js';
+
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 export interface AuthOptions {
   issuer: string;
@@ -45,7 +48,12 @@ export const authPlugin = fp(
       },
     });
     await feed.start();
-    app.addHook('onClose', () => feed.stop());
+    const purge = setInterval(() => purgeExpired(db).catch(onError), PURGE_EVERY_MS);
+    purge.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(purge);
+      await feed.stop();
+    });
 
     const revoke = async (events: FeedEvent[]) => {
       if (events.length === 0) return;
