@@ -113,6 +113,7 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API 参考' },
         // A plain link: a `doc` item would also light up on every other page of the docs sidebar.
         { to: '/docs/errors', activeBasePath: '/docs/errors', position: 'left', label: '错误码' },
+        { to: '/console', activeBasePath: '/console', position: 'right', label: '控制台' },
         { type: 'localeDropdown', position: 'right' },
       ],
     },

@@ -27,6 +27,7 @@ const sidebars: SidebarsConfig = {
     'intro',
     'quick-start',
     'authentication',
+    'oauth-errors',
     'catalogue-and-search',
     {
       type: 'category',

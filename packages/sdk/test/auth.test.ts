@@ -130,7 +130,13 @@ describe('SDK authentication', () => {
 
     expect(() => parseCallback(callback, { state: 'other', issuer: baseUrl })).toThrow(/state/);
     expect(() =>
-      parseCallback(`${redirectUri}?error=access_denied&state=${state}`, { state, issuer: baseUrl }),
-    ).toThrow(/access_denied/);
+      parseCallback(`${redirectUri}?error=access_denied&state=${state}&iss=${encodeURIComponent(baseUrl)}`, {
+        state,
+        issuer: baseUrl,
+      }),
+    ).toThrow(OAuthError);
+    expect(() => parseCallback(`${redirectUri}?code=x&state=${state}`, { state, issuer: baseUrl })).toThrow(
+      /issuer/,
+    );
   });
 });

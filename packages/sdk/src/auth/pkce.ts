@@ -1,3 +1,4 @@
+import { OAuthError } from '../errors.js';
 import { type OAuthClient, postForm, requestToken, type TokenResponse } from './token-endpoint.js';
 
 const base64url = (bytes: Uint8Array) =>
@@ -62,23 +63,23 @@ export interface CallbackResult {
 
 /**
  * Reads the redirect back from the consent screen: checks `state` and the issuer (RFC 9207),
- * and turns `error=access_denied` and friends into an exception.
+ * and turns `error=access_denied` and friends into an OAuthError.
  */
 export function parseCallback(
   callbackUrl: string | URL,
   expected: { state: string; issuer: string },
 ): CallbackResult {
   const params = new URL(callbackUrl).searchParams;
-  if (params.get('state') !== expected.state)
+  if (params.get('state') !== expected.state) {
     throw new Error('The callback state does not match; start again.');
+  }
+  // The platform always sends iss (RFC 9207), so a missing one is a mix-up attempt too.
   const iss = params.get('iss');
-  if (iss !== null && iss !== expected.issuer)
-    throw new Error(`The callback came from ${iss}, not ${expected.issuer}.`);
+  if (iss !== expected.issuer) {
+    throw new Error(`The callback came from ${iss ?? 'an unnamed issuer'}, not ${expected.issuer}.`);
+  }
   const error = params.get('error');
-  if (error)
-    throw new Error(
-      `Authorization failed: ${error}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}`,
-    );
+  if (error) throw new OAuthError(400, error, params.get('error_description') ?? undefined);
   const code = params.get('code');
   if (!code) throw new Error('The callback carries no code.');
   return { code };

@@ -140,7 +140,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an app
-         * @description Deletes the app, its credentials, consents and refresh tokens. Its access tokens stop working on every instance within two seconds.
+         * @description Deletes the app, its credentials, consents and refresh tokens. Its access tokens stop working at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).
          */
         delete: operations["deleteApp"];
         options?: never;
@@ -184,7 +184,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description The key stops working on every instance within two seconds.
+         * @description The key stops working at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).
          */
         delete: operations["revokeApiKey"];
         options?: never;
@@ -304,7 +304,7 @@ export interface paths {
         post?: never;
         /**
          * Withdraw an authorisation
-         * @description Withdraws a consent: its refresh tokens stop at once and its access tokens within two seconds, on every instance.
+         * @description Withdraws a consent: its refresh tokens stop at once and its access tokens at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).
          */
         delete: operations["withdrawConsent"];
         options?: never;
@@ -433,7 +433,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a token
-         * @description RFC 7009. Revoking a refresh token revokes its family and the access tokens it issued; revoking an access token stops it on every instance within two seconds. Unknown tokens also answer 200.
+         * @description RFC 7009. Revoking a refresh token revokes its family and the access tokens it issued; revoking an access token stops it at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Unknown tokens also answer 200.
          */
         post: operations["revokeToken"];
         delete?: never;

@@ -9473,7 +9473,7 @@ export const openapiDocument: OpenApiDocument = {
           "oauth"
         ],
         "summary": "Revoke a token",
-        "description": "RFC 7009. Revoking a refresh token revokes its family and the access tokens it issued; revoking an access token stops it on every instance within two seconds. Unknown tokens also answer 200.",
+        "description": "RFC 7009. Revoking a refresh token revokes its family and the access tokens it issued; revoking an access token stops it at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Unknown tokens also answer 200.",
         "security": [],
         "requestBody": {
           "required": true,
@@ -13464,7 +13464,7 @@ export const openapiDocument: OpenApiDocument = {
           "console"
         ],
         "summary": "Delete an app",
-        "description": "Deletes the app, its credentials, consents and refresh tokens. Its access tokens stop working on every instance within two seconds.",
+        "description": "Deletes the app, its credentials, consents and refresh tokens. Its access tokens stop working at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).",
         "security": [
           {
             "portalSession": []
@@ -16150,7 +16150,7 @@ export const openapiDocument: OpenApiDocument = {
           "console"
         ],
         "summary": "Revoke an API key",
-        "description": "The key stops working on every instance within two seconds.",
+        "description": "The key stops working at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).",
         "security": [
           {
             "portalSession": []
@@ -17627,7 +17627,7 @@ export const openapiDocument: OpenApiDocument = {
           "console"
         ],
         "summary": "Withdraw an authorisation",
-        "description": "Withdraws a consent: its refresh tokens stop at once and its access tokens within two seconds, on every instance.",
+        "description": "Withdraws a consent: its refresh tokens stop at once and its access tokens at once on this instance and on every other within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis).",
         "security": [
           {
             "portalSession": []

@@ -11,7 +11,7 @@ import {
   redirectWith,
   UntrustedRedirect,
 } from './authorize-service.js';
-import { clientAuthenticator } from './client-auth.js';
+import { type AuthenticatedClient, clientAuthenticator } from './client-auth.js';
 import { consentPage, errorPage } from './consent-page.js';
 import { OAuthError, sendOAuthError } from './oauth-error.js';
 import { oauthRepository } from './repository.js';
@@ -19,6 +19,7 @@ import { tokenService } from './token-service.js';
 import { tokenTools } from './token-tools.js';
 
 type Form = Record<string, string | undefined>;
+type FormHeaders = { authorization?: string | undefined; 'content-type'?: string | undefined };
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
@@ -44,18 +45,25 @@ export async function oauthRoutes(app: FastifyInstance) {
 
   /** Runs an endpoint that authenticates its client, answering RFC 6749 errors. */
   const withClient =
-    (run: (client: Awaited<ReturnType<typeof authenticateClient>>, form: Form) => Promise<unknown>) =>
-    async (
-      request: { body: unknown; headers: { authorization?: string | undefined } },
-      reply: FastifyReply,
-    ) => {
+    (run: (client: AuthenticatedClient, form: Form) => Promise<unknown>, confidentialOnly = false) =>
+    async (request: { body: unknown; headers: FormHeaders }, reply: FastifyReply) => {
       const form = (request.body ?? {}) as Form;
       try {
+        if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+          throw new OAuthError(
+            'invalid_request',
+            'Send the parameters as application/x-www-form-urlencoded.',
+          );
+        }
         const client = await authenticateClient({ authorization: request.headers.authorization, ...form });
+        if (confidentialOnly && client.clientType === 'public') {
+          throw new OAuthError('invalid_client', 'Only confidential clients may introspect tokens.');
+        }
         return reply.header('cache-control', 'no-store').send(await run(client, form));
       } catch (err) {
-        if (err instanceof OAuthError)
+        if (err instanceof OAuthError) {
           return sendOAuthError(reply, err, Boolean(request.headers.authorization));
+        }
         throw err;
       }
     };
@@ -98,7 +106,7 @@ export async function oauthRoutes(app: FastifyInstance) {
     withClient(async (client, form) => {
       if (!form.token) throw new OAuthError('invalid_request', 'token is required.');
       return tools.introspect(client, form.token);
-    }) as never,
+    }, true) as never,
   );
 
   operation(app, 'authorize', async (request, reply) => {

@@ -136,6 +136,11 @@ export function tokenService(auth: AuthRuntime, repo: OAuthRepository) {
       const hash = sha256(token);
       const row = await repo.refreshToken(hash);
       if (!row || row.appId !== app.id) throw invalid;
+      // Judge the request before spending the token, so a bad scope does not burn it.
+      const requested = scope === undefined ? row.scopes : parseScope(scope);
+      if (requested.length === 0 || requested.some((s) => !isScope(s) || !row.scopes.includes(s))) {
+        throw new OAuthError('invalid_scope', 'A refresh may narrow the scopes, never widen them.');
+      }
       const rotated = await repo.useRefreshToken(hash, new Date());
       if (!rotated) {
         // Reuse of a rotated token means it leaked: stop the whole family (RFC 9700 4.14.2).
@@ -144,10 +149,6 @@ export function tokenService(auth: AuthRuntime, repo: OAuthRepository) {
       }
       if (rotated.expiresAt <= new Date()) throw invalid;
       const consent = await liveConsent(rotated.consentId);
-      const requested = scope === undefined ? rotated.scopes : parseScope(scope);
-      if (requested.some((s) => !isScope(s) || !rotated.scopes.includes(s))) {
-        throw new OAuthError('invalid_scope', 'A refresh may narrow the scopes, never widen them.');
-      }
       return userTokens(app, {
         accountId: rotated.accountId,
         consentId: rotated.consentId,

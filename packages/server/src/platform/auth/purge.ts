@@ -25,6 +25,9 @@ export async function purgeExpired(db: Database, now = new Date()): Promise<void
   await db
     .delete(credentialEvents)
     .where(
-      and(lt(credentialEvents.createdAt, dayAgo), or(isNull(credentialEvents.until), lt(credentialEvents.until, now))),
+      and(
+        lt(credentialEvents.createdAt, dayAgo),
+        or(isNull(credentialEvents.until), lt(credentialEvents.until, now)),
+      ),
     );
 }

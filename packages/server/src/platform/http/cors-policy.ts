@@ -16,7 +16,12 @@ export const corsPolicy = fp(
       delegator: (request, callback) => {
         const path = request.url ?? '';
         if (path.startsWith('/console/') || path.startsWith('/auth/')) {
-          callback(null, { origin: opts.consoleOrigins, credentials: true, exposedHeaders: EXPOSED });
+          callback(null, {
+            origin: opts.consoleOrigins,
+            credentials: true,
+            methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+            exposedHeaders: EXPOSED,
+          });
           return;
         }
         callback(null, { origin: '*', credentials: false, exposedHeaders: EXPOSED });

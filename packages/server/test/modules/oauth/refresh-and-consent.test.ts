@@ -64,6 +64,8 @@ describe('refresh tokens and consent', () => {
       scope: 'profile:read residence:read',
     });
     expect(res.json().error).toBe('invalid_scope');
+    // The refused request did not spend the token.
+    expect((await refresh(first.refresh_token)).statusCode).toBe(200);
   });
 
   it("security: a token without the operation's scope gets 403 insufficient_scope", async () => {

@@ -67,6 +67,22 @@ describe('POST /oauth/token (client credentials)', () => {
     expect((await tokenRequest(t.app, own(), {})).json().error).toBe('invalid_request');
   });
 
+  it('error: a JSON body is refused; token endpoints take form parameters only', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      payload: { grant_type: 'client_credentials', client_id: t.credentials.clientId },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('invalid_request');
+  });
+
+  it('security: public clients cannot introspect', async () => {
+    const pub = await provisionApp(t.app, { clientType: 'public' });
+    const res = await tokenRequest(t.app, { clientId: pub.clientId }, { token: 'x' }, '/oauth/introspect');
+    expect(res.json().error).toBe('invalid_client');
+  });
+
   it('error: a public client cannot use client credentials', async () => {
     const pub = await provisionApp(t.app, { clientType: 'public' });
     const res = await tokenRequest(t.app, { clientId: pub.clientId }, { grant_type: 'client_credentials' });

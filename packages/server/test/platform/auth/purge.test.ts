@@ -15,7 +15,9 @@ describe('purge of expired auth state', () => {
     const db = t.app.database.db;
     const live = await signInForTest(t.app);
     const old = new Date(Date.now() - 3 * 24 * 3600 * 1000);
-    await db.insert(sessions).values({ idHash: 'expired', accountId: live.accountId, csrfToken: 'x', expiresAt: old });
+    await db
+      .insert(sessions)
+      .values({ idHash: 'expired', accountId: live.accountId, csrfToken: 'x', expiresAt: old });
     await db.insert(authorizationRequests).values({
       id: 'stale',
       appId: t.credentials.appId,

@@ -1,0 +1,71 @@
+import Translate from '@docusaurus/Translate';
+import type { App, Org } from '@site/src/console/types';
+import { useFormatDate } from '@site/src/console/use-format-date';
+import type { ReactNode } from 'react';
+import { clientTypeLabel, environmentLabel, productLabel } from './app-labels';
+import { AppStatusBadge } from './app-status-badge';
+import styles from './console.module.css';
+import { CopyButton } from './copy-button';
+
+/** What the platform knows about an app, read-only. */
+export function AppSummary({ app, org }: { app: App; org: Org | undefined }): ReactNode {
+  const formatDate = useFormatDate();
+  return (
+    <div className="card shadow--sm">
+      <div className="card__header">
+        <h2 data-testid="app-name">{app.name}</h2>
+        <p className="margin-bottom--none">{app.description}</p>
+      </div>
+      <div className="card__body">
+        {app.status === 'pending_approval' && (
+          <div className="alert alert--warning margin-bottom--md" role="note">
+            <Translate id="console.app.pendingNote">
+              该应用正在等待平台管理员审核，审核通过前无法获取令牌。
+            </Translate>
+          </div>
+        )}
+        <dl className={styles.details}>
+          <dt>client_id</dt>
+          <dd className={styles.actions}>
+            <code data-testid="client-id">{app.clientId}</code>
+            <CopyButton text={app.clientId} testId="copy-client-id" />
+          </dd>
+          <dt>
+            <Translate id="console.app.org">发布者组织</Translate>
+          </dt>
+          <dd>{org?.name ?? app.orgId}</dd>
+          <dt>
+            <Translate id="console.app.environment">环境</Translate>
+          </dt>
+          <dd>{environmentLabel(app.environment)}</dd>
+          <dt>
+            <Translate id="console.app.status">状态</Translate>
+          </dt>
+          <dd>
+            <AppStatusBadge status={app.status} />
+          </dd>
+          <dt>
+            <Translate id="console.app.clientType">客户端类型</Translate>
+          </dt>
+          <dd>{clientTypeLabel(app.clientType)}</dd>
+          <dt>
+            <Translate id="console.app.products">使用的 API 产品</Translate>
+          </dt>
+          <dd>{app.products.map(productLabel).join('、') || '—'}</dd>
+          <dt>
+            <Translate id="console.app.homepageShown">应用主页</Translate>
+          </dt>
+          <dd>{app.homepageUrl ?? '—'}</dd>
+          <dt>
+            <Translate id="console.app.createdAt">注册时间</Translate>
+          </dt>
+          <dd>{formatDate(app.createdAt)}</dd>
+          <dt>
+            <Translate id="console.app.updatedAt">最近修改</Translate>
+          </dt>
+          <dd>{formatDate(app.updatedAt)}</dd>
+        </dl>
+      </div>
+    </div>
+  );
+}

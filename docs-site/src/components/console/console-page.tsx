@@ -1,0 +1,43 @@
+import Link from '@docusaurus/Link';
+import Translate from '@docusaurus/Translate';
+import type { Session } from '@site/src/console/use-session';
+import Heading from '@theme/Heading';
+import Layout from '@theme/Layout';
+import type { ReactNode } from 'react';
+import { SessionGate } from './session-gate';
+
+interface Props {
+  title: string;
+  description: string;
+  /** Pages below the overview get a breadcrumb back to it. */
+  nested?: boolean;
+  children: (session: Session) => ReactNode;
+}
+
+/** The frame of every console page: site layout, heading, and content once signed in. */
+export function ConsolePage({ title, description, nested = false, children }: Props): ReactNode {
+  return (
+    <Layout title={title} description={description}>
+      <main className="container margin-vert--lg">
+        {nested && (
+          <nav aria-label="breadcrumbs" className="margin-bottom--md">
+            <ul className="breadcrumbs">
+              <li className="breadcrumbs__item">
+                <Link className="breadcrumbs__link" to="/console">
+                  <Translate id="console.breadcrumb.console">控制台</Translate>
+                </Link>
+              </li>
+              <li className="breadcrumbs__item breadcrumbs__item--active">
+                <span className="breadcrumbs__link" aria-current="page">
+                  {title}
+                </span>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <Heading as="h1">{title}</Heading>
+        <SessionGate>{children}</SessionGate>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ApiClient } from './api-client';
+import type {
+  ApiKeyCreated,
+  App,
+  AppCreate,
+  AppCreated,
+  AppUpdate,
+  ClientSecretCreated,
+  Consent,
+  Credentials,
+  Me,
+  Org,
+  OrgCreate,
+} from './types';
+
+const segment = encodeURIComponent;
+
+/** The console endpoints the portal uses, typed; see api-spec/paths/console-*.yaml. */
+export function consoleApi(client: ApiClient) {
+  const appPath = (appId: string) => `/console/v1/apps/${segment(appId)}`;
+  return {
+    me: () => client.request<Me>('GET', '/console/v1/me'),
+    signOut: () => client.request<void>('POST', '/auth/logout'),
+    createOrg: (body: OrgCreate) => client.request<Org>('POST', '/console/v1/orgs', body),
+
+    listApps: async () => (await client.request<{ data: App[] }>('GET', '/console/v1/apps')).data,
+    createApp: (body: AppCreate) => client.request<AppCreated>('POST', '/console/v1/apps', body),
+    getApp: (appId: string) => client.request<App>('GET', appPath(appId)),
+    updateApp: (appId: string, body: AppUpdate) => client.request<App>('PATCH', appPath(appId), body),
+    deleteApp: (appId: string) => client.request<void>('DELETE', appPath(appId)),
+
+    credentials: (appId: string) => client.request<Credentials>('GET', `${appPath(appId)}/credentials`),
+    rotateClientSecret: (appId: string, overlapSeconds: number) =>
+      client.request<ClientSecretCreated>('POST', `${appPath(appId)}/client-secrets`, { overlapSeconds }),
+    revokeClientSecret: (appId: string, secretId: string) =>
+      client.request<void>('DELETE', `${appPath(appId)}/client-secrets/${segment(secretId)}`),
+    createApiKey: (appId: string, name: string) =>
+      client.request<ApiKeyCreated>('POST', `${appPath(appId)}/api-keys`, { name }),
+    rotateApiKey: (appId: string, keyId: string, overlapSeconds: number) =>
+      client.request<ApiKeyCreated>('POST', `${appPath(appId)}/api-keys/${segment(keyId)}/rotate`, {
+        overlapSeconds,
+      }),
+    revokeApiKey: (appId: string, keyId: string) =>
+      client.request<void>('DELETE', `${appPath(appId)}/api-keys/${segment(keyId)}`),
+
+    listConsents: async () => (await client.request<{ data: Consent[] }>('GET', '/console/v1/consents')).data,
+    withdrawConsent: (consentId: string) =>
+      client.request<void>('DELETE', `/console/v1/consents/${segment(consentId)}`),
+  };
+}
+
+export type ConsoleApi = ReturnType<typeof consoleApi>;
