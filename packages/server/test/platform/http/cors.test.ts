@@ -11,7 +11,11 @@ const preflight = (url: string, origin: string, method: string) =>
   t.app.inject({
     method: 'OPTIONS',
     url,
-    headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'x-csrf-token' },
+    headers: {
+      origin,
+      'access-control-request-method': method,
+      'access-control-request-headers': 'x-csrf-token',
+    },
   });
 
 describe('CORS', () => {
