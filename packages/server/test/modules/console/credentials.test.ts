@@ -55,6 +55,15 @@ describe('console: API keys', () => {
     expect(listed).not.toContain(key);
   });
 
+  it('happy: the list shows when a key was last used', async () => {
+    const { apiKey, key } = (await as('POST', '/api-keys', { name: 'used' })).json();
+    const lastUsed = async () =>
+      (await as('GET', '/credentials')).json().apiKeys.find((k: { id: string }) => k.id === apiKey.id).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await withKey(key);
+    await expect.poll(lastUsed, { timeout: 2_000 }).not.toBeNull();
+  });
+
   it('security: a revoked key stops at once; revoking twice is a conflict', async () => {
     const { apiKey, key } = (await as('POST', '/api-keys', { name: 'to revoke' })).json();
     expect((await withKey(key)).statusCode).toBe(200);
