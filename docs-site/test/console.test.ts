@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { findTestIdentity } from '@ixiamen/identity';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, launchChromium } from './helpers/chromium.js';
+import { chromiumRunnable, launchChromium, portalBuild } from './helpers/chromium.js';
 import {
   alertOr,
   type ConsolePage,
@@ -17,17 +15,12 @@ import { type ConsoleStack, startConsoleStack } from './helpers/console-stack.js
 import { pkceChallenge } from './helpers/pkce.js';
 import { categoriesStatus, clientCredentialsToken } from './helpers/platform-calls.js';
 
-const build = fileURLToPath(new URL('../build', import.meta.url));
-// CI always has Chromium and a built portal (`pnpm check` builds first); elsewhere the test says
-// why it did not run instead of failing on a missing browser.
-const runnable = Boolean(process.env.CI) || (existsSync(executablePath) && existsSync(build));
-
 const publisher = findTestIdentity('company-1')!;
 const citizen = findTestIdentity('citizen-1')!;
 // Nothing listens there: the test itself answers the citizen's browser.
 const redirectUri = 'http://127.0.0.1:9/cb';
 
-describe.runIf(runnable)('developer console in Chromium', () => {
+describe.runIf(chromiumRunnable)('developer console in Chromium', () => {
   let stack: ConsoleStack;
   let browser: Browser;
   // The publisher's signed-in page, shared by the tests below in order.
@@ -36,7 +29,7 @@ describe.runIf(runnable)('developer console in Chromium', () => {
   const app = { id: '', clientId: '', secret: '' };
 
   beforeAll(async () => {
-    stack = await startConsoleStack(build);
+    stack = await startConsoleStack(portalBuild);
     browser = await launchChromium();
     publisherPage = await openConsole(browser, stack.portal);
     page = publisherPage.page;

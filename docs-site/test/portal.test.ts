@@ -1,30 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumRunnable, launchChromium, portalBuild } from './helpers/chromium.js';
 import { serveStatic } from './static-server.js';
 
-const build = fileURLToPath(new URL('../build', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// CI always has Chromium and a built portal (`pnpm check` builds first); elsewhere the test says
-// why it did not run instead of failing on a missing browser.
-const runnable = Boolean(process.env.CI) || (existsSync(executablePath) && existsSync(build));
-
-describe.runIf(runnable)('developer portal in Chromium', () => {
+describe.runIf(chromiumRunnable)('developer portal in Chromium', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveStatic>>;
   beforeAll(async () => {
-    site = await serveStatic(build);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    site = await serveStatic(portalBuild);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,10 +5,10 @@ import { useAction } from '@site/src/console/use-action';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiKeysTable } from './api-keys-table';
 import styles from './console.module.css';
-import { Field } from './field';
 import { OneTimeSecret } from './one-time-secret';
 import { DEFAULT_OVERLAP_SECONDS, OverlapSelect } from './overlap-select';
 import { ProblemAlert } from './problem-alert';
+import { TextField } from './text-field';
 
 interface Props {
   api: ConsoleApi;
@@ -74,20 +74,15 @@ export function ApiKeysSection({ api, appId, keys, onChange }: Props): ReactNode
         />
       )}
       <form className={styles.inline} onSubmit={create} data-testid="create-api-key">
-        <Field label={<Translate id="console.keys.name">名称</Translate>}>
-          {(id) => (
-            <input
-              id={id}
-              name="name"
-              className={styles.input}
-              required
-              maxLength={60}
-              placeholder={translate({ id: 'console.keys.namePlaceholder', message: '例如：生产服务器' })}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={<Translate id="console.keys.name">名称</Translate>}
+          name="name"
+          required
+          maxLength={60}
+          placeholder={translate({ id: 'console.keys.namePlaceholder', message: '例如：生产服务器' })}
+          value={name}
+          onChange={setName}
+        />
         <button type="submit" className="button button--primary" disabled={busy}>
           <Translate id="console.keys.create">创建 API Key</Translate>
         </button>

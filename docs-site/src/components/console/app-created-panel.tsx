@@ -2,8 +2,8 @@ import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
 import type { AppCreated } from '@site/src/console/types';
 import type { ReactNode } from 'react';
+import { ClientIdDetail } from './client-id-detail';
 import styles from './console.module.css';
-import { CopyButton } from './copy-button';
 import { OneTimeSecret } from './one-time-secret';
 
 /** The app's credentials right after registration: the only time its client secret is shown. */
@@ -22,11 +22,7 @@ export function AppCreatedPanel({ created }: { created: AppCreated }): ReactNode
         )}
       </div>
       <dl className={styles.details}>
-        <dt>client_id</dt>
-        <dd className={styles.actions}>
-          <code data-testid="client-id">{app.clientId}</code>
-          <CopyButton text={app.clientId} testId="copy-client-id" />
-        </dd>
+        <ClientIdDetail clientId={app.clientId} />
       </dl>
       {clientSecret ? (
         <OneTimeSecret

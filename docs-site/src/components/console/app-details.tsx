@@ -1,4 +1,3 @@
-import Translate from '@docusaurus/Translate';
 import { useResource } from '@site/src/console/use-resource';
 import type { Session } from '@site/src/console/use-session';
 import { type ReactNode, useCallback } from 'react';
@@ -7,6 +6,7 @@ import { AppEditForm } from './app-edit-form';
 import { AppSummary } from './app-summary';
 import { ClientSecretsSection } from './client-secrets-section';
 import { DeleteAppSection } from './delete-app-section';
+import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 
 /** One app: its details, the edit form, its credentials and the way to delete it. */
@@ -17,13 +17,7 @@ export function AppDetails({ session, appId }: { session: Session; appId: string
 
   const problem = app.problem ?? credentials.problem;
   if (problem) return <ProblemAlert problem={problem} />;
-  if (!app.data || !credentials.data) {
-    return (
-      <p role="status">
-        <Translate id="console.loading">正在加载…</Translate>
-      </p>
-    );
-  }
+  if (!app.data || !credentials.data) return <Loading />;
   return (
     <>
       <AppSummary app={app.data} org={me.orgs.find((org) => org.id === app.data?.orgId)} />

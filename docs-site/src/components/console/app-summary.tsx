@@ -4,8 +4,9 @@ import { useFormatDate } from '@site/src/console/use-format-date';
 import type { ReactNode } from 'react';
 import { clientTypeLabel, environmentLabel, productLabel } from './app-labels';
 import { AppStatusBadge } from './app-status-badge';
+import { ClientIdDetail } from './client-id-detail';
 import styles from './console.module.css';
-import { CopyButton } from './copy-button';
+import { Detail } from './detail';
 
 /** What the platform knows about an app, read-only. */
 export function AppSummary({ app, org }: { app: App; org: Org | undefined }): ReactNode {
@@ -25,45 +26,31 @@ export function AppSummary({ app, org }: { app: App; org: Org | undefined }): Re
           </div>
         )}
         <dl className={styles.details}>
-          <dt>client_id</dt>
-          <dd className={styles.actions}>
-            <code data-testid="client-id">{app.clientId}</code>
-            <CopyButton text={app.clientId} testId="copy-client-id" />
-          </dd>
-          <dt>
-            <Translate id="console.app.org">发布者组织</Translate>
-          </dt>
-          <dd>{org?.name ?? app.orgId}</dd>
-          <dt>
-            <Translate id="console.app.environment">环境</Translate>
-          </dt>
-          <dd>{environmentLabel(app.environment)}</dd>
-          <dt>
-            <Translate id="console.app.status">状态</Translate>
-          </dt>
-          <dd>
+          <ClientIdDetail clientId={app.clientId} />
+          <Detail term={<Translate id="console.app.org">发布者组织</Translate>}>
+            {org?.name ?? app.orgId}
+          </Detail>
+          <Detail term={<Translate id="console.app.environment">环境</Translate>}>
+            {environmentLabel(app.environment)}
+          </Detail>
+          <Detail term={<Translate id="console.app.status">状态</Translate>}>
             <AppStatusBadge status={app.status} />
-          </dd>
-          <dt>
-            <Translate id="console.app.clientType">客户端类型</Translate>
-          </dt>
-          <dd>{clientTypeLabel(app.clientType)}</dd>
-          <dt>
-            <Translate id="console.app.products">使用的 API 产品</Translate>
-          </dt>
-          <dd>{app.products.map(productLabel).join('、') || '—'}</dd>
-          <dt>
-            <Translate id="console.app.homepageShown">应用主页</Translate>
-          </dt>
-          <dd>{app.homepageUrl ?? '—'}</dd>
-          <dt>
-            <Translate id="console.app.createdAt">注册时间</Translate>
-          </dt>
-          <dd>{formatDate(app.createdAt)}</dd>
-          <dt>
-            <Translate id="console.app.updatedAt">最近修改</Translate>
-          </dt>
-          <dd>{formatDate(app.updatedAt)}</dd>
+          </Detail>
+          <Detail term={<Translate id="console.app.clientType">客户端类型</Translate>}>
+            {clientTypeLabel(app.clientType)}
+          </Detail>
+          <Detail term={<Translate id="console.app.products">使用的 API 产品</Translate>}>
+            {app.products.map(productLabel).join('、') || '—'}
+          </Detail>
+          <Detail term={<Translate id="console.app.homepageShown">应用主页</Translate>}>
+            {app.homepageUrl ?? '—'}
+          </Detail>
+          <Detail term={<Translate id="console.app.createdAt">注册时间</Translate>}>
+            {formatDate(app.createdAt)}
+          </Detail>
+          <Detail term={<Translate id="console.app.updatedAt">最近修改</Translate>}>
+            {formatDate(app.updatedAt)}
+          </Detail>
         </dl>
       </div>
     </div>

@@ -1,15 +1,22 @@
 import Translate, { translate } from '@docusaurus/Translate';
 import type { ConsoleApi } from '@site/src/console/console-api';
-import { credentialState } from '@site/src/console/credential-state';
 import type { ClientSecret } from '@site/src/console/types';
 import { useAction } from '@site/src/console/use-action';
-import { useFormatDate } from '@site/src/console/use-format-date';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from './console.module.css';
-import { CredentialStatus } from './credential-status';
+import { CredentialTable } from './credential-table';
+import type { Column } from './data-table';
 import { OneTimeSecret } from './one-time-secret';
 import { DEFAULT_OVERLAP_SECONDS, OverlapSelect } from './overlap-select';
 import { ProblemAlert } from './problem-alert';
+
+const IDENTITY: Column<ClientSecret>[] = [
+  {
+    id: 'hint',
+    header: <Translate id="console.secrets.hint">末尾字符</Translate>,
+    cell: (secret) => <code>{secret.hint}</code>,
+  },
+];
 
 interface Props {
   api: ConsoleApi;
@@ -24,7 +31,6 @@ export function ClientSecretsSection({ api, appId, secrets, onChange }: Props): 
   const [overlap, setOverlap] = useState(DEFAULT_OVERLAP_SECONDS);
   const [fresh, setFresh] = useState<string>();
   const { busy, problem, run } = useAction();
-  const formatDate = useFormatDate();
 
   async function rotate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,62 +78,13 @@ export function ClientSecretsSection({ api, appId, secrets, onChange }: Props): 
           <Translate id="console.secrets.rotate">轮换密钥</Translate>
         </button>
       </form>
-      <div className={styles.tableWrap}>
-        <table data-testid="client-secrets">
-          <thead>
-            <tr>
-              <th>
-                <Translate id="console.secrets.hint">末尾字符</Translate>
-              </th>
-              <th>
-                <Translate id="console.credential.createdAt">创建时间</Translate>
-              </th>
-              <th>
-                <Translate id="console.credential.expiresAt">失效时间</Translate>
-              </th>
-              <th>
-                <Translate id="console.credential.revokedAt">撤销时间</Translate>
-              </th>
-              <th>
-                <Translate id="console.credential.status">状态</Translate>
-              </th>
-              <th>
-                <Translate id="console.credential.actions">操作</Translate>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {secrets.map((secret) => {
-              const state = credentialState(secret);
-              return (
-                <tr key={secret.id}>
-                  <td>
-                    <code>{secret.hint}</code>
-                  </td>
-                  <td>{formatDate(secret.createdAt)}</td>
-                  <td>{formatDate(secret.expiresAt)}</td>
-                  <td>{formatDate(secret.revokedAt)}</td>
-                  <td>
-                    <CredentialStatus state={state} />
-                  </td>
-                  <td>
-                    {state === 'live' && (
-                      <button
-                        type="button"
-                        className="button button--outline button--danger button--sm"
-                        disabled={busy}
-                        onClick={() => revoke(secret)}
-                      >
-                        <Translate id="console.credential.revoke">撤销</Translate>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <CredentialTable
+        testId="client-secrets"
+        credentials={secrets}
+        identity={IDENTITY}
+        busy={busy}
+        onRevoke={revoke}
+      />
     </section>
   );
 }

@@ -5,10 +5,11 @@ import type { Consent } from '@site/src/console/types';
 import { useAction } from '@site/src/console/use-action';
 import { useFormatDate } from '@site/src/console/use-format-date';
 import type { ReactNode } from 'react';
-import { ConsentStatus } from './consent-status';
 import styles from './console.module.css';
+import { Detail } from './detail';
 import { ProblemAlert } from './problem-alert';
 import { scopeLabel } from './scope-label';
+import { StatusBadge } from './status-badge';
 
 interface Props {
   api: ConsoleApi;
@@ -50,16 +51,13 @@ export function ConsentCard({ api, consent, onWithdrawn }: Props): ReactNode {
               </Translate>
             </span>
           </div>
-          <ConsentStatus state={state} />
+          <StatusBadge of="consent" state={state} />
         </div>
       </div>
       <div className="card__body">
         {problem && <ProblemAlert problem={problem} />}
         <dl className={styles.details}>
-          <dt>
-            <Translate id="console.consent.scopes">授权的数据</Translate>
-          </dt>
-          <dd>
+          <Detail term={<Translate id="console.consent.scopes">授权的数据</Translate>}>
             <ul className="margin-bottom--none">
               {consent.scopes.map((scope) => (
                 <li key={scope}>
@@ -67,26 +65,20 @@ export function ConsentCard({ api, consent, onWithdrawn }: Props): ReactNode {
                 </li>
               ))}
             </ul>
-          </dd>
-          <dt>
-            <Translate id="console.consent.purpose">使用目的</Translate>
-          </dt>
-          <dd>{consent.purpose}</dd>
-          <dt>
-            <Translate id="console.consent.createdAt">授权时间</Translate>
-          </dt>
-          <dd>{formatDate(consent.createdAt)}</dd>
-          <dt>
-            <Translate id="console.consent.expiresAt">有效期至</Translate>
-          </dt>
-          <dd>{formatDate(consent.expiresAt)}</dd>
+          </Detail>
+          <Detail term={<Translate id="console.consent.purpose">使用目的</Translate>}>
+            {consent.purpose}
+          </Detail>
+          <Detail term={<Translate id="console.consent.createdAt">授权时间</Translate>}>
+            {formatDate(consent.createdAt)}
+          </Detail>
+          <Detail term={<Translate id="console.consent.expiresAt">有效期至</Translate>}>
+            {formatDate(consent.expiresAt)}
+          </Detail>
           {consent.withdrawnAt && (
-            <>
-              <dt>
-                <Translate id="console.consent.withdrawnAt">撤回时间</Translate>
-              </dt>
-              <dd>{formatDate(consent.withdrawnAt)}</dd>
-            </>
+            <Detail term={<Translate id="console.consent.withdrawnAt">撤回时间</Translate>}>
+              {formatDate(consent.withdrawnAt)}
+            </Detail>
           )}
         </dl>
       </div>

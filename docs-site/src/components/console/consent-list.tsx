@@ -3,19 +3,14 @@ import type { ConsoleApi } from '@site/src/console/console-api';
 import { useResource } from '@site/src/console/use-resource';
 import type { ReactNode } from 'react';
 import { ConsentCard } from './consent-card';
+import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 
 /** Every authorisation the signed-in citizen gave, withdrawn ones included. */
 export function ConsentList({ api }: { api: ConsoleApi }): ReactNode {
   const consents = useResource(api.listConsents);
   if (consents.problem) return <ProblemAlert problem={consents.problem} />;
-  if (!consents.data) {
-    return (
-      <p role="status">
-        <Translate id="console.loading">正在加载…</Translate>
-      </p>
-    );
-  }
+  if (!consents.data) return <Loading />;
   if (consents.data.length === 0) {
     return (
       <div className="alert alert--info" data-testid="no-consents">

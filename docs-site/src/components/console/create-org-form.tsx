@@ -3,8 +3,8 @@ import { useAction } from '@site/src/console/use-action';
 import type { Session } from '@site/src/console/use-session';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from './console.module.css';
-import { Field } from './field';
 import { ProblemAlert } from './problem-alert';
+import { TextField } from './text-field';
 
 /** Creates a publisher organisation with the account as its owner. */
 export function CreateOrgForm({ session }: { session: Session }): ReactNode {
@@ -30,47 +30,31 @@ export function CreateOrgForm({ session }: { session: Session }): ReactNode {
       aria-label={translate({ id: 'console.org.create.label', message: '创建组织' })}
     >
       {problem && <ProblemAlert problem={problem} />}
-      <Field
+      <TextField
         label={<Translate id="console.org.create.name">组织名称</Translate>}
         hint={
           <Translate id="console.org.create.nameHint">
             企业或机构的全称，将作为应用发布者展示给市民。
           </Translate>
         }
-      >
-        {(id, hintId) => (
-          <input
-            id={id}
-            name="name"
-            className={styles.input}
-            aria-describedby={hintId}
-            required
-            minLength={2}
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        name="name"
+        required
+        minLength={2}
+        maxLength={100}
+        value={name}
+        onChange={setName}
+      />
+      <TextField
         label={<Translate id="console.org.create.creditCode">统一社会信用代码（可选）</Translate>}
         hint={<Translate id="console.org.create.creditCodeHint">18 位，按 GB 32100 校验位检查。</Translate>}
-      >
-        {(id, hintId) => (
-          <input
-            id={id}
-            name="creditCode"
-            className={styles.input}
-            aria-describedby={hintId}
-            pattern="[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}"
-            maxLength={18}
-            autoComplete="off"
-            spellCheck={false}
-            value={creditCode}
-            onChange={(e) => setCreditCode(e.target.value)}
-          />
-        )}
-      </Field>
+        name="creditCode"
+        pattern="[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}"
+        maxLength={18}
+        autoComplete="off"
+        spellCheck={false}
+        value={creditCode}
+        onChange={setCreditCode}
+      />
       <div>
         <button type="submit" className="button button--primary" disabled={busy}>
           <Translate id="console.org.create.submit">创建组织</Translate>

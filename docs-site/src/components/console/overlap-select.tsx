@@ -1,6 +1,5 @@
 import Translate, { translate } from '@docusaurus/Translate';
 import type { ReactNode } from 'react';
-import styles from './console.module.css';
 import { Field } from './field';
 
 // Functions, not constants: each translate() call must stay literal for `write-translations`.
@@ -22,11 +21,10 @@ export function OverlapSelect({
 }): ReactNode {
   return (
     <Field label={<Translate id="console.overlap.label">轮换后旧凭证的过渡期</Translate>}>
-      {(id) => (
+      {(control) => (
         <select
-          id={id}
+          {...control}
           name="overlapSeconds"
-          className={styles.input}
           value={value}
           onChange={(e) => onChange(Number(e.target.value))}
         >

@@ -1,6 +1,5 @@
 import Translate from '@docusaurus/Translate';
 import type { ReactNode } from 'react';
-import styles from './console.module.css';
 import { Field } from './field';
 
 /** Redirect URIs, one per line; the create and edit forms share the rules shown here. */
@@ -21,12 +20,10 @@ export function RedirectUrisField({
         </Translate>
       }
     >
-      {(id, hintId) => (
+      {(control) => (
         <textarea
-          id={id}
+          {...control}
           name="redirectUris"
-          className={styles.input}
-          aria-describedby={hintId}
           rows={3}
           spellCheck={false}
           value={value}

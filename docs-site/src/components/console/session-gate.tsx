@@ -1,6 +1,6 @@
-import Translate from '@docusaurus/Translate';
 import { type Session, useSession } from '@site/src/console/use-session';
 import type { ReactNode } from 'react';
+import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 import { SignInPanel } from './sign-in-panel';
 
@@ -9,11 +9,7 @@ export function SessionGate({ children }: { children: (session: Session) => Reac
   const state = useSession();
   switch (state.status) {
     case 'loading':
-      return (
-        <p role="status">
-          <Translate id="console.loading">正在加载…</Translate>
-        </p>
-      );
+      return <Loading />;
     case 'signed-out':
       return <SignInPanel apiBaseUrl={state.apiBaseUrl} />;
     case 'failed':
