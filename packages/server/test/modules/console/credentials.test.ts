@@ -58,7 +58,8 @@ describe('console: API keys', () => {
   it('happy: the list shows when a key was last used', async () => {
     const { apiKey, key } = (await as('POST', '/api-keys', { name: 'used' })).json();
     const lastUsed = async () =>
-      (await as('GET', '/credentials')).json().apiKeys.find((k: { id: string }) => k.id === apiKey.id).lastUsedAt;
+      (await as('GET', '/credentials')).json().apiKeys.find((k: { id: string }) => k.id === apiKey.id)
+        .lastUsedAt;
     expect(await lastUsed()).toBeNull();
     await withKey(key);
     await expect.poll(lastUsed, { timeout: 2_000 }).not.toBeNull();
