@@ -6,6 +6,8 @@ import { purgeExpired } from './purge.js';
 import { KeyRing } from './signing-keys.js';
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
+// API keys' last use is shown to the minute; one batched write per interval, none per request.
+const LAST_USED_EVERY_MS = 30_000;
 
 export interface AuthOptions {
   issuer: string;
@@ -49,9 +51,13 @@ export const authPlugin = fp(
     });
     await feed.start();
     const purge = setInterval(() => purgeExpired(db).catch(onError), PURGE_EVERY_MS);
+    const lastUsed = setInterval(() => void cache.flushLastUsed(), LAST_USED_EVERY_MS);
     purge.unref();
+    lastUsed.unref();
     app.addHook('onClose', async () => {
       clearInterval(purge);
+      clearInterval(lastUsed);
+      await cache.flushLastUsed();
       await feed.stop();
     });
 

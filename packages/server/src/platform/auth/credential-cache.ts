@@ -1,5 +1,5 @@
 import { apiKeys, apps, type Database } from '@ixiamen/db';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { FeedEvent } from './credential-feed.js';
 import { sha256 } from './secrets.js';
@@ -18,8 +18,6 @@ export interface ApiKeyState {
   revoked: boolean;
 }
 
-const LAST_USED_EVERY_MS = 60_000;
-
 /**
  * What authentication needs from the database, kept per instance: app states and API keys
  * (loaded on first use, evicted by the credential feed) and the revoked token ids, token
@@ -30,7 +28,7 @@ export class CredentialCache {
   // Misses are cached too, so a flood of made-up keys cannot reach the database.
   private readonly keys = new LRUCache<string, ApiKeyState | false>({ max: 100_000 });
   private readonly revoked = new Map<string, number>();
-  private readonly lastUsedWritten = new Map<string, number>();
+  private readonly usedKeys = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -106,15 +104,23 @@ export class CredentialCache {
     return state;
   }
 
-  /** Records a key's last use at most once a minute per instance, off the request's path. */
+  /** Notes a key's use; `flushLastUsed` writes them all at once, off the request's path. */
   private touch(keyId: string) {
-    const now = Date.now();
-    if (now - (this.lastUsedWritten.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
-    this.lastUsedWritten.set(keyId, now);
-    this.db
-      .update(apiKeys)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(apiKeys.id, keyId))
-      .catch(this.onError);
+    this.usedKeys.add(keyId);
+  }
+
+  /** Records when the keys used since the last flush were used, in one statement per 1,000 keys. */
+  async flushLastUsed(): Promise<void> {
+    if (this.usedKeys.size === 0) return;
+    const ids = [...this.usedKeys];
+    this.usedKeys.clear();
+    const now = new Date();
+    for (let i = 0; i < ids.length; i += 1000) {
+      await this.db
+        .update(apiKeys)
+        .set({ lastUsedAt: now })
+        .where(inArray(apiKeys.id, ids.slice(i, i + 1000)))
+        .catch(this.onError);
+    }
   }
 }

@@ -10,6 +10,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { randomToken } from './secrets.js';
 
 export const TOKEN_ALG = 'ES256';
@@ -31,6 +32,7 @@ interface LoadedKey {
  */
 export class KeyRing {
   private keys = new Map<string, LoadedKey>();
+  private readonly verified = new LRUCache<string, JWTPayload>({ max: 100_000 });
   private signer: LoadedKey | undefined;
 
   constructor(
@@ -62,6 +64,8 @@ export class KeyRing {
     }
     this.keys = keys;
     this.signer = [...keys.values()].find((k) => !k.retired);
+    // Tokens of a key no longer published must fail from now on.
+    this.verified.clear();
     return keys.size;
   }
 
@@ -109,8 +113,23 @@ export class KeyRing {
       .sign(this.signer.privateKey);
   }
 
-  /** Verifies signature, algorithm, type, issuer, audience and expiry; throws on any failure. */
+  /**
+   * Verifies signature, algorithm, type, issuer, audience and expiry; throws on any failure.
+   * A token verified once is remembered until it expires, so the signature check (the costly
+   * part) runs once per token per instance; expiry is still checked on every use.
+   */
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known) {
+      if ((known.exp ?? 0) * 1000 > Date.now()) return known;
+      this.verified.delete(token);
+    }
+    const payload = await this.verifySignature(token);
+    this.verified.set(token, payload);
+    return payload;
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
     const { payload } = await jwtVerify(
       token,
       async (header) => {

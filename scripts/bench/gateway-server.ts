@@ -1,0 +1,67 @@
+/**
+ * One server of `pnpm bench`, run as its own process so the load generator does not share its
+ * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON. BENCH_MODE=platform:
+ * the full platform on in-memory PGlite with BENCH_APPS sandbox apps, whose API keys and access
+ * tokens are written to BENCH_CREDENTIALS_FILE. Prints `ready` once listening.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { apiKeys, apps, developerOrgs } from '@ixiamen/db';
+import { buildApp } from '@ixiamen/server';
+import Fastify from 'fastify';
+import { newApiKey, newClientId } from '../../packages/server/src/modules/console/credentials.ts';
+
+const port = Number(process.env.PORT);
+const mode = process.env.BENCH_MODE;
+
+async function bare() {
+  const body = JSON.parse(await readFile(process.env.BENCH_BODY_FILE!, 'utf8'));
+  const app = Fastify({ logger: false });
+  app.get('/v1/categories', async () => body);
+  return app;
+}
+
+/** N apps, each with an API key and a client-credentials access token, inserted in bulk. */
+async function platform() {
+  const count = Number(process.env.BENCH_APPS ?? 1);
+  const app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
+  const db = app.database.db;
+  const [org] = await db.insert(developerOrgs).values({ name: '压测组织' }).returning();
+  const credentials: { apiKey: string; token: string }[] = [];
+  for (let start = 0; start < count; start += 1000) {
+    const size = Math.min(1000, count - start);
+    const created = await db
+      .insert(apps)
+      .values(
+        Array.from({ length: size }, (_, i) => ({
+          orgId: org!.id,
+          clientId: newClientId(),
+          name: `bench-${start + i}`,
+          description: 'load test app',
+          redirectUris: [],
+          environment: 'sandbox' as const,
+          clientType: 'confidential' as const,
+          status: 'active' as const,
+          products: ['catalog'],
+        })),
+      )
+      .returning({ id: apps.id, clientId: apps.clientId });
+    const keys = created.map((a) => ({ appId: a.id, ...newApiKey('sandbox') }));
+    await db.insert(apiKeys).values(keys.map((k) => ({ appId: k.appId, name: 'bench', ...k.stored })));
+    for (const [i, a] of created.entries()) {
+      const token = await app.auth.keys.sign(
+        { sub: a.clientId, client_id: a.clientId, app_id: a.id, scope: 'catalog:read' },
+        3600,
+      );
+      credentials.push({ apiKey: keys[i]!.key, token });
+    }
+  }
+  await writeFile(process.env.BENCH_CREDENTIALS_FILE!, JSON.stringify(credentials));
+  return app;
+}
+
+const app = mode === 'bare' ? await bare() : await platform();
+await app.listen({ port, host: '127.0.0.1' });
+console.log('ready');
+process.on('SIGTERM', () => {
+  app.close().then(() => process.exit(0));
+});

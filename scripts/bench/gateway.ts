@@ -1,0 +1,179 @@
+/**
+ * `pnpm bench`: what the gateway costs on the hot path, measured with autocannon over loopback
+ * against bare Fastify answering the same JSON, in one run, after warm-up, in interleaved rounds.
+ * Each server runs in its own process. Reports median throughput and p50/p99 latency per variant
+ * and the ratios to the baseline, plus the p99 each adds at half the baseline's peak load.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { freePort } from '../../packages/server/src/testing.ts';
+
+const APPS = Number(process.env.BENCH_APPS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const serverScript = fileURLToPath(new URL('./gateway-server.ts', import.meta.url));
+const dir = await mkdtemp(join(tmpdir(), 'ixm-bench-'));
+const children: ChildProcess[] = [];
+
+async function startServer(env: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', serverScript], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+interface Variant {
+  name: string;
+  url: string;
+  /** Headers for the n-th request of a connection. */
+  headers?: (n: number) => Record<string, string>;
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+function run(variant: Variant, seconds: number, overallRate?: number, amount?: number): Promise<Sample> {
+  let n = 0;
+  const requests: autocannon.Request[] | undefined = variant.headers
+    ? [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...variant.headers!(n++) } }),
+        },
+      ]
+    : undefined;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${variant.url}/v1/categories`,
+        connections: CONNECTIONS,
+        ...(amount ? { amount } : { duration: seconds }),
+        ...(overallRate ? { overallRate } : {}),
+        ...(requests ? { requests } : {}),
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+try {
+  const credentialsFile = join(dir, 'credentials.json');
+  const gateway = await startServer({
+    BENCH_MODE: 'platform',
+    BENCH_APPS: String(APPS),
+    BENCH_CREDENTIALS_FILE: credentialsFile,
+  });
+  const credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as {
+    apiKey: string;
+    token: string;
+  }[];
+  const one = credentials[0]!;
+  const body = await (
+    await fetch(`${gateway}/v1/categories`, { headers: { 'x-api-key': one.apiKey } })
+  ).text();
+  const bodyFile = join(dir, 'body.json');
+  await writeFile(bodyFile, body);
+  const bare = await startServer({ BENCH_MODE: 'bare', BENCH_BODY_FILE: bodyFile });
+
+  const pick = (n: number) => credentials[(n * 7919) % credentials.length]!;
+  const variants: Variant[] = [
+    { name: '1 bare Fastify, same JSON', url: bare },
+    {
+      name: '2 gateway, JWT, one app',
+      url: gateway,
+      headers: () => ({ authorization: `Bearer ${one.token}` }),
+    },
+    { name: '2k gateway, API key, one app', url: gateway, headers: () => ({ 'x-api-key': one.apiKey }) },
+    {
+      name: `5 gateway, JWT, ${APPS} apps`,
+      url: gateway,
+      headers: (n) => ({ authorization: `Bearer ${pick(n).token}` }),
+    },
+    {
+      name: `5k gateway, API key, ${APPS} apps`,
+      url: gateway,
+      headers: (n) => ({ 'x-api-key': pick(n).apiKey }),
+    },
+  ];
+
+  // Warm-up: JIT, the snapshot, and every app, key and token into the caches (each credential
+  // twice), so rounds measure the steady state, not first sight.
+  for (const variant of variants) await run(variant, 3);
+  for (const variant of variants.slice(3)) await run(variant, 0, undefined, 2 * APPS);
+  const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
+    for (const variant of order) samples.get(variant.name)!.push(await run(variant, SECONDS));
+  }
+
+  const rows = variants.map((v) => {
+    const s = samples.get(v.name)!;
+    return {
+      name: v.name,
+      rps: median(s.map((x) => x.rps)),
+      p50: median(s.map((x) => x.p50)),
+      p99: median(s.map((x) => x.p99)),
+      non2xx: s.reduce((t, x) => t + x.non2xx, 0),
+    };
+  });
+  const base = rows[0]!;
+  const half = Math.round(base.rps / 2);
+  const atHalf = [variants[0]!, variants[1]!];
+  const halfSamples = new Map<string, number[]>(atHalf.map((v) => [v.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const variant of atHalf)
+      halfSamples.get(variant.name)!.push((await run(variant, SECONDS, half)).p99);
+  }
+
+  console.log(
+    `\npnpm bench — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s, medians, Node ${process.version}\n`,
+  );
+  console.log('| variant | req/s | ratio to 1 | p50 ms | p99 ms | non-2xx |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
+    );
+  }
+  const [bareP99, gatewayP99] = atHalf.map((v) => median(halfSamples.get(v.name)!));
+  console.log(
+    `\nAt half the baseline's peak (${half} req/s): p99 bare ${bareP99} ms, gateway ${gatewayP99} ms, added ${(gatewayP99! - bareP99!).toFixed(2)} ms`,
+  );
+  const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
+  console.log(
+    `Ratios: (2)/(1) = ${(byName('2 ').rps / base.rps).toFixed(2)}; (5)/(2) = ${(byName('5 ').rps / byName('2 ').rps).toFixed(2)}; API key (5k)/(2k) = ${(byName('5k').rps / byName('2k').rps).toFixed(2)}`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+}
