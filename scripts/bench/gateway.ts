@@ -130,7 +130,7 @@ try {
   // Warm-up: JIT, the snapshot, and every app, key and token into the caches (each credential
   // twice), so rounds measure the steady state, not first sight.
   for (const variant of variants) await run(variant, 3);
-  for (const variant of variants.slice(3)) await run(variant, 0, undefined, 2 * APPS);
+  for (const variant of variants.slice(3)) await run(variant, 0, undefined, Math.max(2 * APPS, CONNECTIONS));
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
