@@ -25,8 +25,8 @@ export const routeTable = fp(
       for (const method of methods) {
         // Fastify adds a HEAD twin for every GET itself; the contract only names the GET.
         if (method === 'HEAD' && routes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
-        // @fastify/cors answers every CORS preflight with one OPTIONS * route; it is protocol, not an operation.
-        if (method === 'OPTIONS' && route.url === '*') continue;
+        // CORS preflights (OPTIONS routes answered by @fastify/cors) are protocol, not operations.
+        if (method === 'OPTIONS') continue;
         routes.push({
           method,
           url: route.url,
