@@ -1,7 +1,7 @@
 import { DEV_PLATFORM_CLIENT, startIdentityProvider } from '@ixiamen/identity';
 import { buildApp } from '@ixiamen/server';
+import { freePort } from '@ixiamen/server/testing';
 import { serveStatic } from '../static-server.js';
-import { freePort } from './free-port.js';
 
 export interface ConsoleStack {
   portal: string;

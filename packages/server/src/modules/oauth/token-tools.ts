@@ -11,11 +11,7 @@ export function tokenTools(auth: AuthRuntime, repo: OAuthRepository, tokens: Tok
   async function accessClaims(token: string) {
     try {
       const claims = await auth.keys.verify(token);
-      const revoked =
-        auth.cache.isRevoked('token', String(claims.jti)) ||
-        (typeof claims.fid === 'string' && auth.cache.isRevoked('family', claims.fid)) ||
-        (typeof claims.cid === 'string' && auth.cache.isRevoked('consent', claims.cid));
-      return revoked ? undefined : claims;
+      return auth.cache.isTokenRevoked(claims) ? undefined : claims;
     } catch {
       return undefined;
     }

@@ -32,13 +32,7 @@ async function fromAccessToken(auth: AuthRuntime, token: string): Promise<Princi
     const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw unauthorized(expired ? 'The access token has expired.' : 'The access token is not valid.');
   }
-  if (
-    auth.cache.isRevoked('token', claims.jti ?? '') ||
-    (claims.fid && auth.cache.isRevoked('family', claims.fid)) ||
-    (claims.cid && auth.cache.isRevoked('consent', claims.cid))
-  ) {
-    throw unauthorized('The access token has been revoked.');
-  }
+  if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
   return {
     via: 'access_token',
     appId: claims.app_id,

@@ -55,8 +55,17 @@ export class CredentialCache {
     }
   }
 
+  /** Whether an access token was revoked: itself, its refresh family, or the consent behind it. */
+  isTokenRevoked(claims: { jti?: unknown; fid?: unknown; cid?: unknown }): boolean {
+    return (
+      this.isRevoked('token', String(claims.jti)) ||
+      (typeof claims.fid === 'string' && this.isRevoked('family', claims.fid)) ||
+      (typeof claims.cid === 'string' && this.isRevoked('consent', claims.cid))
+    );
+  }
+
   /** A token id (`token`), refresh family (`family`) or consent (`consent`) revoked and still relevant. */
-  isRevoked(kind: 'token' | 'family' | 'consent', subject: string): boolean {
+  private isRevoked(kind: 'token' | 'family' | 'consent', subject: string): boolean {
     const until = this.revoked.get(`${kind}:${subject}`);
     if (until === undefined) return false;
     if (until > Date.now()) return true;
