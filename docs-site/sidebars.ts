@@ -29,6 +29,8 @@ const sidebars: SidebarsConfig = {
     'authentication',
     'oauth-errors',
     'catalogue-and-search',
+    'limits-and-quotas',
+    'admin-guide',
     {
       type: 'category',
       label: '错误码',

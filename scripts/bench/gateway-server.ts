@@ -1,11 +1,12 @@
 /**
  * One server of `pnpm bench`, run as its own process so the load generator does not share its
  * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON. BENCH_MODE=platform:
- * the full platform on in-memory PGlite with BENCH_APPS sandbox apps, whose API keys and access
+ * the full platform on in-memory PGlite (with the Redis store when BENCH_REDIS_URL is set) and
+ * BENCH_APPS sandbox apps on a plan whose limits the load never reaches, whose API keys and access
  * tokens are written to BENCH_CREDENTIALS_FILE. Prints `ready` once listening.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { apiKeys, apps, developerOrgs } from '@ixiamen/db';
+import { apiKeys, apps, developerOrgs, plans, subscriptions } from '@ixiamen/db';
 import { buildApp } from '@ixiamen/server';
 import Fastify from 'fastify';
 import { newApiKey, newClientId } from '../../packages/server/src/modules/console/credentials.ts';
@@ -23,9 +24,26 @@ async function bare() {
 /** N apps, each with an API key and a client-credentials access token, inserted in bulk. */
 async function platform() {
   const count = Number(process.env.BENCH_APPS ?? 1);
-  const app = await buildApp({ config: { LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' } });
+  const app = await buildApp({
+    config: {
+      LOG_LEVEL: 'silent',
+      PGLITE_DIR: 'memory://',
+      REDIS_URL: process.env.BENCH_REDIS_URL || undefined,
+    },
+  });
   const db = app.database.db;
   const [org] = await db.insert(developerOrgs).values({ name: '压测组织' }).returning();
+  // Limits high enough never to stop the load, so the bench measures their cost, not their effect.
+  await db.insert(plans).values({
+    code: 'bench',
+    name: '压测',
+    nameEn: 'Bench',
+    environment: 'sandbox',
+    ratePerSecond: 1_000_000,
+    ratePerMinute: 60_000_000,
+    monthlyQuota: 2_000_000_000,
+    requiresApproval: false,
+  });
   const credentials: { apiKey: string; token: string }[] = [];
   for (let start = 0; start < count; start += 1000) {
     const size = Math.min(1000, count - start);
@@ -45,6 +63,14 @@ async function platform() {
         })),
       )
       .returning({ id: apps.id, clientId: apps.clientId });
+    await db.insert(subscriptions).values(
+      created.map((a) => ({
+        appId: a.id,
+        productCode: 'catalog',
+        planCode: 'bench',
+        status: 'active' as const,
+      })),
+    );
     const keys = created.map((a) => ({ appId: a.id, ...newApiKey('sandbox') }));
     await db.insert(apiKeys).values(keys.map((k) => ({ appId: k.appId, name: 'bench', ...k.stored })));
     for (const [i, a] of created.entries()) {

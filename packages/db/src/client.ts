@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDirectory, unlockDirectory } from './directory-lock.js';
 import { migrationsFolder } from './paths.js';
 import * as schema from './schema/index.js';
 
@@ -41,7 +42,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir && !dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const onDisk = dataDir && !dataDir.startsWith('memory://') ? dataDir : undefined;
+  if (onDisk) {
+    await mkdir(onDisk, { recursive: true });
+    await lockDirectory(onDisk);
+  }
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite({ client, schema, casing });
   return {
@@ -51,7 +56,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       await client.query('select 1');
     },
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      if (onDisk) await unlockDirectory(onDisk);
+    },
   };
 }
 

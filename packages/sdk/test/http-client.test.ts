@@ -55,6 +55,14 @@ describe('HTTP client', () => {
     expect(server.seen).toHaveLength(2);
   });
 
+  it('error: a used-up monthly quota (Retry-After beyond a minute) is thrown at once, not retried', async () => {
+    server = await fakeServer((_req, res) => problem(res, 429, 'quota_exceeded', { 'retry-after': '86400' }));
+    const client = new IXiamen({ baseUrl: server.baseUrl, maxRetries: 3 });
+    const error = await client.catalog.listCategories().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, code: 'quota_exceeded' });
+    expect(server.seen).toHaveLength(1);
+  });
+
   it('error: does not retry client errors and maps each status to its class', async () => {
     const cases = [
       [400, 'validation_failed', ValidationError],

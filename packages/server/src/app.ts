@@ -1,7 +1,8 @@
 import cookie from '@fastify/cookie';
-import { type DatabaseHandle, loadSynonyms, openDatabase, seedCatalog } from '@ixiamen/db';
+import { type DatabaseHandle, loadSynonyms, openDatabase, seedCatalog, seedProducts } from '@ixiamen/db';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Config, loadConfig } from './config.js';
+import { adminRoutes } from './modules/admin/routes.js';
 import { catalogStore } from './modules/catalog/catalog-store.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { consoleRoutes } from './modules/console/routes.js';
@@ -18,6 +19,7 @@ import { corsPolicy } from './platform/http/cors-policy.js';
 import { loggerOptions } from './platform/http/logger-options.js';
 import { requestId } from './platform/http/request-id.js';
 import { shutdownGuard } from './platform/http/shutdown-guard.js';
+import { limitsPlugin } from './platform/limits/limits-plugin.js';
 
 export { type Config, ConfigError, loadConfig } from './config.js';
 
@@ -48,6 +50,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   try {
     await handle.migrate();
     await seedCatalog(handle.db);
+    await seedProducts(handle.db);
   } catch (err) {
     if (!options.database) await handle.close();
     throw err;
@@ -72,6 +75,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     redisUrl: config.REDIS_URL,
   });
   await app.register(authenticateHook);
+  await app.register(limitsPlugin, {
+    redisUrl: config.REDIS_URL,
+    fallbackShare: config.RATE_LIMIT_FALLBACK_SHARE,
+    meteringFlushMs: config.METERING_FLUSH_MS,
+    maxQuotaLease: config.QUOTA_MAX_LEASE,
+  });
   await app.register(identityRoutes, {
     issuer: config.IDENTITY_ISSUER,
     clientId: config.IDENTITY_CLIENT_ID,
@@ -86,6 +95,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   await app.register(oauthRoutes);
   await app.register(consoleRoutes);
+  await app.register(adminRoutes);
   await app.register(systemRoutes);
   await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });
   await app.register(catalogRoutes);

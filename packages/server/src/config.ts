@@ -31,6 +31,11 @@ const ConfigSchema = Type.Object({
   CREDENTIAL_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   CATALOG_REFRESH_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 5_000 }),
+  // While Redis is unreachable each instance enforces this share of every rate limit on its own.
+  RATE_LIMIT_FALLBACK_SHARE: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5 }),
+  // Metered counts are written every this often: what a SIGKILL can lose at most.
+  METERING_FLUSH_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  QUOTA_MAX_LEASE: Type.Integer({ minimum: 1, maximum: 100_000, default: 1_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -102,7 +102,9 @@ export const refreshTokens = pgTable(
  */
 export const credentialEvents = pgTable('credential_events', {
   id: bigserial({ mode: 'number' }).primaryKey(),
-  kind: text().$type<'api_key' | 'app' | 'consent' | 'family' | 'token' | 'signing_key'>().notNull(),
+  kind: text()
+    .$type<'api_key' | 'app' | 'consent' | 'family' | 'token' | 'signing_key' | 'products'>()
+    .notNull(),
   subject: text().notNull(),
   // For revoked access tokens and families: until when the revocation matters.
   until: timestamp({ withTimezone: true }),

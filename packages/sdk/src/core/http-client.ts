@@ -2,7 +2,7 @@ import { type ClientCredentials, clientCredentialsTokens } from '../auth/client-
 import type { TokenCache } from '../auth/token-cache.js';
 import { ApiError, ConnectionError, type Problem, TimeoutError } from '../errors.js';
 import { type Page, PagedList } from './pagination.js';
-import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
+import { isRetryableStatus, retryDelayMs, sleep, waitsTooLong } from './retry.js';
 
 export interface ClientOptions {
   /** Where the platform answers. Defaults to IXIAMEN_BASE_URL, then http://127.0.0.1:3000. */
@@ -137,9 +137,10 @@ export class HttpClient {
         attempt--;
         continue;
       }
-      if (attempt < maxRetries && isRetryableStatus(response.status)) {
+      const retryAfter = response.headers.get('retry-after');
+      if (attempt < maxRetries && isRetryableStatus(response.status) && !waitsTooLong(retryAfter)) {
         await response.body?.cancel().catch(() => {});
-        await sleep(retryDelayMs(attempt, response.headers.get('retry-after')), opts.signal);
+        await sleep(retryDelayMs(attempt, retryAfter), opts.signal);
         continue;
       }
       throw ApiError.from(response.status, await readProblem(response), response.headers);

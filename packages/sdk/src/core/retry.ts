@@ -10,13 +10,27 @@ export function isRetryableStatus(status: number): boolean {
  * one, otherwise exponential backoff with jitter (0.5 s, 1 s, 2 s … capped at 8 s).
  */
 export function retryDelayMs(attempt: number, retryAfter: string | null, now = Date.now()): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
-    if (Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS) return ms;
-  }
+  const ms = retryAfterMs(retryAfter, now);
+  if (ms !== undefined && ms >= 0 && ms <= MAX_RETRY_AFTER_MS) return ms;
   const base = Math.min(500 * 2 ** attempt, 8000);
   return base * (0.75 + Math.random() * 0.25);
+}
+
+/** Retry-After (seconds or an HTTP date) in milliseconds from now; undefined when absent or unreadable. */
+function retryAfterMs(retryAfter: string | null, now = Date.now()): number | undefined {
+  if (!retryAfter) return undefined;
+  const seconds = Number(retryAfter);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * Whether the server asks for a wait no retry loop should sit through, e.g. a monthly quota
+ * used up until the month ends: such an answer is thrown at once instead of retried.
+ */
+export function waitsTooLong(retryAfter: string | null, now = Date.now()): boolean {
+  const ms = retryAfterMs(retryAfter, now);
+  return ms !== undefined && ms > MAX_RETRY_AFTER_MS;
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'malformed_body'
   | 'invalid_token'
   | 'insufficient_scope'
+  | 'not_subscribed'
   | 'not_found'
   | 'route_not_found'
   | 'payload_too_large'

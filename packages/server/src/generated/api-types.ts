@@ -40,6 +40,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List apps
+         * @description Apps of every organisation, newest first, with the organisation and its owner, paginated with a cursor; `status=pending_approval` is the queue of production apps awaiting approval. Needs the admin role.
+         */
+        get: operations["adminListApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Approve, suspend or unsuspend an app
+         * @description `status: active` approves a production app awaiting approval or lifts a suspension; `status: suspended` suspends the app, so its credentials and tokens are refused. Suspension takes effect on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Written to the audit log with the `reason`. Needs the admin role.
+         */
+        patch: operations["adminUpdateApp"];
+        trace?: never;
+    };
+    "/admin/v1/apps/{appId}/revoke-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke all of an app's credentials
+         * @description Revokes every client secret, API key and refresh token of the app, for example after a leak; its access tokens stop working with them on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). The app stays registered; its publisher creates new credentials in the console. Written to the audit log. Needs the admin role.
+         */
+        post: operations["revokeAppCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description The admins' changes, newest first, paginated with a cursor, each with the record before and after it. The log is append-only: the database role the server uses cannot update or delete these rows. Needs the admin role.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plans
+         * @description Every plan with its environment, limits and whether subscribing needs approval. Needs the admin role.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Create a plan
+         * @description Creates a plan; one with the code already exists is a 409. Written to the audit log. Needs the admin role.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/plans/{planCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a plan
+         * @description Deletes a plan no subscription uses; while any does, whatever its status, the answer is 409 (move them to another plan first). Written to the audit log. Needs the admin role.
+         */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a plan
+         * @description Changes the fields given. New limits apply to every subscription on the plan (where no override replaces them) on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). The environment cannot change while subscriptions use the plan (409). Written to the audit log. Needs the admin role.
+         */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/admin/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API products
+         * @description Every API product with its operations, sensitivity and scope. Needs the admin role.
+         */
+        get: operations["adminListProducts"];
+        put?: never;
+        /**
+         * Create an API product
+         * @description Creates a product. Each operation named must be a `/v1` operation that belongs to no other product (400 otherwise); a product with the code already exists is a 409. The change reaches every instance within `CREDENTIAL_POLL_MS` and is written to the audit log. Needs the admin role.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/products/{productCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an API product
+         * @description Deletes a product no app subscribes to; while subscriptions to it exist, whatever their status, the answer is 409. Its operations then belong to no product and answer 403 `not_subscribed` until another product takes them. Written to the audit log. Needs the admin role.
+         */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit an API product
+         * @description Changes the fields given. `operations` replaces the list; each operation must be a `/v1` operation that belongs to no other product (400 otherwise), so to move one, first take it out of its product. Calls follow the new grouping on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Written to the audit log. Needs the admin role.
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/admin/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description Subscriptions of every app, newest first, paginated with a cursor; `status=pending` is the queue of requests awaiting a decision. Needs the admin role.
+         */
+        get: operations["adminListSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Decide on a subscription
+         * @description Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.
+         */
+        patch: operations["updateSubscription"];
+        trace?: never;
+    };
+    "/admin/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the platform's usage
+         * @description Calls of every app over a range (the last 7 days by default) per hour or per Asia/Shanghai day: totals with the error rate, the series, totals per product and the ten apps with the most calls. The range is at most 92 days and `from` must be before `to` (400 otherwise). Needs the admin role.
+         */
+        get: operations["getPlatformUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/callback": {
         parameters: {
             query?: never;
@@ -272,6 +508,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/apps/{appId}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an app's subscriptions
+         * @description The app's subscriptions to API products, whatever their status, with the limits in force for each. One page holds them all, so `nextCursor` is null.
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe an app to an API product
+         * @description Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product (409); to change the plan, ask an admin.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/apps/{appId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an app's usage
+         * @description The app's calls over a range (the last 7 days by default) per hour or per Asia/Shanghai day, totals per product and per operation, and this month's quota of every active subscription. The range is at most 92 days and `from` must be before `to` (400 otherwise). Figures lag by up to `METERING_FLUSH_MS` (5 s by default).
+         */
+        get: operations["getAppUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/consents": {
         parameters: {
             query?: never;
@@ -346,6 +626,26 @@ export interface paths {
          * @description Creates an organisation that owns apps, with you as its owner. A credit code, when given, must pass GB 32100's check.
          */
         post: operations["createOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API products and plans
+         * @description Every API product with the operations it contains and the scope they need, and every plan an app can subscribe on. Products and plans are defined by the platform admins, so this list is the one to offer.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -586,6 +886,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List food and farm prices
+         * @description 民生食品及农产品价格查询: the retail prices of about 30 staple commodities (粮油, 肉禽蛋, 水产,
+         *     蔬菜, 水果) at Xiamen's monitored markets on one day, each with its change against the day
+         *     before. The prices are read live from the 发改 price-monitoring system on every call, not
+         *     from a copy: when it does not answer within 2 seconds the call fails with
+         *     `upstream_unavailable` (503) and may be retried. Days from 365 days ago up to today
+         *     (Asia/Shanghai) are kept; another day, or a market or commodity code the monitoring system
+         *     does not know, is a 400 `validation_failed`.
+         */
+        get: operations["listFoodPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/search": {
         parameters: {
             query?: never;
@@ -706,6 +1032,83 @@ export interface components {
             operationId?: string;
             /** @example 查看办事指南 */
             title: string;
+        };
+        /**
+         * AdminApp
+         * @description A third-party app as the platform admins see it, with its organisation and the organisation's owner.
+         */
+        AdminApp: {
+            /**
+             * @description The OAuth `client_id`.
+             * @example ixm_app_4q8c1w0r2d5t7k9m
+             */
+            clientId: string;
+            /**
+             * @description Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only.
+             * @enum {string}
+             */
+            clientType: "confidential" | "public";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one. */
+            description: string;
+            /** @enum {string} */
+            environment: "sandbox" | "production";
+            /** Format: uri */
+            homepageUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            logoUrl: string | null;
+            /** @example 鹭岛办事通 */
+            name: string;
+            /** Format: uuid */
+            orgId: string;
+            /**
+             * @description The publisher organisation's name.
+             * @example 厦门鹭岛科技有限公司
+             */
+            orgName: string;
+            /**
+             * @description The name of the organisation's owner; empty if it has none.
+             * @example 陈志明
+             */
+            ownerName: string;
+            products: components["schemas"]["ProductCode"][];
+            /** @description Exact-match redirect URIs for the authorization code flow. */
+            redirectUris: string[];
+            /**
+             * @description Production apps wait for an admin's approval before they can get tokens.
+             * @enum {string}
+             */
+            status: "active" | "pending_approval" | "suspended";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * AdminAppList
+         * @description Apps of every organisation, newest first.
+         */
+        AdminAppList: {
+            data: components["schemas"]["AdminApp"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * AdminAppUpdate
+         * @description An admin's decision on an app: approve a production app (`pending_approval` to `active`), suspend it, or lift a suspension (`suspended` to `active`).
+         */
+        AdminAppUpdate: {
+            /**
+             * @description Why; recorded in the audit log.
+             * @example 应用存在异常高频调用，暂停待核查。
+             */
+            reason?: string;
+            /**
+             * @example suspended
+             * @enum {string}
+             */
+            status: "active" | "suspended";
         };
         /** ApiKey */
         ApiKey: {
@@ -835,6 +1238,104 @@ export interface components {
             redirectUris?: string[];
         };
         /**
+         * AppUsage
+         * @description One app's calls over a range, and its monthly quotas.
+         */
+        AppUsage: {
+            /** Format: uuid */
+            appId: string;
+            /** @description Totals per operation, most calls first. */
+            byOperation: components["schemas"]["UsageBreakdown"][];
+            /** @description Totals per product, most calls first. */
+            byProduct: components["schemas"]["UsageBreakdown"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T16:00:00.000Z
+             */
+            from: string;
+            granularity: components["schemas"]["Granularity"];
+            /** @description This month's quota of every active subscription. */
+            quotas: components["schemas"]["QuotaStatus"][];
+            /** @description One point per hour or day from `from` to `to`, without gaps, oldest first. */
+            series: components["schemas"]["UsagePoint"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-27T16:00:00.000Z
+             */
+            to: string;
+        };
+        /**
+         * AuditEvent
+         * @description One change an admin made, with the record before and after it. The log is append-only.
+         */
+        AuditEvent: {
+            /**
+             * @description What was done, as `<target>.<verb>`.
+             * @example app.suspend
+             * @example subscription.approve
+             * @example plan.update
+             */
+            action: string;
+            /** @description Who made the change; kept by name, so the event outlives the account. */
+            actor: {
+                /**
+                 * Format: uuid
+                 * @description The admin's account; null for the CLI, where `name` is the operator's user on the server.
+                 */
+                accountId: string | null;
+                /** @example 林晓燕 */
+                name: string;
+                /**
+                 * @description `console`: the admin API; `cli`: `pnpm admin` on a server.
+                 * @example console
+                 * @enum {string}
+                 */
+                via: "console" | "cli";
+            };
+            /** @description The record after the change, as stored; null when it was deleted. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T06:12:40.118Z
+             */
+            at: string;
+            /** @description The record before the change, as stored; null when it was created. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Ascending with time.
+             * @example 1042
+             */
+            id: string;
+            /**
+             * @description The request that made the change; null for the CLI.
+             * @example req_3f9c2a7d1b8e4f60
+             */
+            requestId: string | null;
+            /**
+             * @description The id or code of what was changed.
+             * @example 3b8f2c71-5d0e-4a6b-9c14-7e2f9a1d6b08
+             */
+            targetId: string;
+            /**
+             * @description What was changed: `app`, `product`, `plan`, `subscription` or `signing_key`.
+             * @example subscription
+             */
+            targetType: string;
+        };
+        /**
+         * AuditEventList
+         * @description Audit events, newest first.
+         */
+        AuditEventList: {
+            data: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
          * AuthorizationServerMetadata
          * @description RFC 8414 metadata.
          */
@@ -945,6 +1446,27 @@ export interface components {
         ConsentList: {
             data: components["schemas"]["Consent"][];
         };
+        /**
+         * CredentialRevocation
+         * @description What was revoked; the app's access tokens stop working with them.
+         */
+        CredentialRevocation: {
+            /**
+             * @description API keys that were still valid.
+             * @example 2
+             */
+            revokedApiKeys: number;
+            /**
+             * @description Client secrets that were still valid.
+             * @example 1
+             */
+            revokedClientSecrets: number;
+            /**
+             * @description Refresh tokens that were still valid.
+             * @example 37
+             */
+            revokedRefreshTokens: number;
+        };
         /** Credentials */
         Credentials: {
             apiKeys: components["schemas"]["ApiKey"][];
@@ -973,6 +1495,87 @@ export interface components {
         FaqList: {
             data: components["schemas"]["Faq"][];
         };
+        /**
+         * FoodPrice
+         * @description The price of one commodity at one monitored market on the list's day, as the 发改 price
+         *     monitoring system recorded it.
+         */
+        FoodPrice: {
+            /**
+             * @description Change against the day before at the same market, in yuan; negative when the price fell.
+             * @example -0.19
+             */
+            change: number;
+            /** @description What was priced. */
+            commodity: {
+                /**
+                 * @description The commodity's category: `grain-oil` 粮油, `meat-eggs` 肉禽蛋, `seafood` 水产,
+                 *     `vegetables` 蔬菜, `fruit` 水果.
+                 * @example seafood
+                 * @enum {string}
+                 */
+                category: "grain-oil" | "meat-eggs" | "seafood" | "vegetables" | "fruit";
+                /**
+                 * @description Stable code of the commodity; pass it as `commodity` to filter.
+                 * @example oyster
+                 */
+                code: string;
+                /**
+                 * @description Chinese name of the commodity.
+                 * @example 海蛎
+                 */
+                name: string;
+                /**
+                 * @description What `price` is for, e.g. 元/500克 (yuan per jin), 元/升, 元/个.
+                 * @example 元/500克
+                 */
+                unit: string;
+            };
+            /** @description The market where the price was taken. */
+            market: {
+                /**
+                 * @description Stable code of the market; pass it as `market` to filter.
+                 * @example xm-market-08
+                 */
+                code: string;
+                /**
+                 * @description GB/T 2260 code of the Xiamen district the market is in.
+                 * @example 350203
+                 */
+                district: string;
+                /**
+                 * @description Chinese name of the market.
+                 * @example 第八市场
+                 */
+                name: string;
+            };
+            /**
+             * @description Retail price in yuan per `unit`, two decimals.
+             * @example 13.46
+             */
+            price: number;
+        };
+        /**
+         * FoodPriceList
+         * @description The day's prices matching the filters, by market and then by commodity.
+         */
+        FoodPriceList: {
+            /** @description Empty when the filters match nothing (e.g. a commodity outside the category). */
+            data: components["schemas"]["FoodPrice"][];
+            /**
+             * Format: date
+             * @description The day the prices are for (Asia/Shanghai).
+             * @example 2026-01-15
+             */
+            date: string;
+        };
+        /**
+         * Granularity
+         * @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8).
+         * @example day
+         * @enum {string}
+         */
+        Granularity: "hour" | "day";
         /** Health */
         Health: {
             /** @constant */
@@ -1092,6 +1695,176 @@ export interface components {
             creditCode?: string;
             name: string;
         };
+        /**
+         * Plan
+         * @description A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.
+         */
+        Plan: {
+            code: components["schemas"]["PlanCode"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @example production
+             * @enum {string}
+             */
+            environment: "sandbox" | "production";
+            /**
+             * @description Counted calls allowed per calendar month in Asia/Shanghai (UTC+8).
+             * @example 100000
+             */
+            monthlyQuota: number;
+            /**
+             * @description The plan's name in Chinese.
+             * @example 基础版
+             */
+            name: string;
+            /**
+             * @description The plan's name in English.
+             * @example Basic
+             */
+            nameEn: string;
+            /**
+             * @description The sustained rate; calls allowed in any one minute.
+             * @example 600
+             */
+            ratePerMinute: number;
+            /**
+             * @description The burst; calls allowed in any one second.
+             * @example 20
+             */
+            ratePerSecond: number;
+            /**
+             * @description Subscribing on this plan needs an admin's approval, even to a public product.
+             * @example false
+             */
+            requiresApproval: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * PlanCode
+         * @description The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.
+         * @example sandbox
+         * @example basic
+         * @example standard
+         * @example premium
+         */
+        PlanCode: string;
+        /**
+         * PlanCreate
+         * @description A new plan.
+         */
+        PlanCreate: {
+            code: components["schemas"]["PlanCode"];
+            /**
+             * @example production
+             * @enum {string}
+             */
+            environment: "sandbox" | "production";
+            /**
+             * @description Counted calls allowed per calendar month in Asia/Shanghai (UTC+8).
+             * @example 3000000
+             */
+            monthlyQuota: number;
+            /**
+             * @description The plan's name in Chinese.
+             * @example 政务版
+             */
+            name: string;
+            /**
+             * @description The plan's name in English.
+             * @example Government
+             */
+            nameEn: string;
+            /**
+             * @description The sustained rate; calls allowed in any one minute.
+             * @example 6000
+             */
+            ratePerMinute: number;
+            /**
+             * @description The burst; calls allowed in any one second.
+             * @example 200
+             */
+            ratePerSecond: number;
+            /**
+             * @description Subscribing on this plan needs an admin's approval, even to a public product.
+             * @example true
+             */
+            requiresApproval: boolean;
+        };
+        /**
+         * PlanList
+         * @description Every plan.
+         */
+        PlanList: {
+            data: components["schemas"]["Plan"][];
+        };
+        /**
+         * PlanUpdate
+         * @description The fields of a plan to change; the others stay as they are. New limits apply to every subscription on the plan (except where an override is set) within `CREDENTIAL_POLL_MS`.
+         */
+        PlanUpdate: {
+            /**
+             * @description Fixed once subscriptions use the plan (409 otherwise).
+             * @example production
+             * @enum {string}
+             */
+            environment?: "sandbox" | "production";
+            /**
+             * @description Counted calls allowed per calendar month in Asia/Shanghai (UTC+8).
+             * @example 200000
+             */
+            monthlyQuota?: number;
+            /**
+             * @description The plan's name in Chinese.
+             * @example 基础版
+             */
+            name?: string;
+            /**
+             * @description The plan's name in English.
+             * @example Basic
+             */
+            nameEn?: string;
+            /**
+             * @description The sustained rate; calls allowed in any one minute.
+             * @example 900
+             */
+            ratePerMinute?: number;
+            /**
+             * @description The burst; calls allowed in any one second.
+             * @example 30
+             */
+            ratePerSecond?: number;
+            /**
+             * @description Subscribing on this plan needs an admin's approval, even to a public product.
+             * @example false
+             */
+            requiresApproval?: boolean;
+        };
+        /**
+         * PlatformUsage
+         * @description Every app's calls over a range, for the platform admins.
+         */
+        PlatformUsage: {
+            /** @description Totals per product, most calls first. */
+            byProduct: components["schemas"]["UsageBreakdown"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T16:00:00.000Z
+             */
+            from: string;
+            granularity: components["schemas"]["Granularity"];
+            /** @description One point per hour or day from `from` to `to`, without gaps, oldest first. */
+            series: components["schemas"]["UsagePoint"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-27T16:00:00.000Z
+             */
+            to: string;
+            /** @description The ten apps with the most counted calls, most first. */
+            topApps: components["schemas"]["TopApp"][];
+            totals: components["schemas"]["UsageTotals"];
+        };
         /** PolicyDetail */
         PolicyDetail: components["schemas"]["PolicySummary"] & {
             /** @description The text, or the articles that matter for the services. */
@@ -1158,6 +1931,12 @@ export interface components {
              * @example req_3f9c2a7d1b8e4f60
              */
             requestId: string;
+            /**
+             * Format: date-time
+             * @description For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai).
+             * @example 2026-11-30T16:00:00.000Z
+             */
+            resetsAt?: string;
             /** @example 400 */
             status: number;
             /**
@@ -1173,11 +1952,198 @@ export interface components {
             type: string;
         };
         /**
-         * ProductCode
-         * @description An API product the app asks to use.
-         * @enum {string}
+         * Product
+         * @description An API product, a named group of operations that apps subscribe to on a plan.
          */
-        ProductCode: "catalog" | "search" | "residence" | "social-insurance" | "applications";
+        Product: {
+            code: components["schemas"]["ProductCode"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 生命周期服务目录：分类、主题、办事指南、常见问题、办事机构和政策文件。 */
+            description: string;
+            /**
+             * @description The product's name in Chinese.
+             * @example 服务目录
+             */
+            name: string;
+            /**
+             * @description The product's name in English.
+             * @example Service catalogue
+             */
+            nameEn: string;
+            /**
+             * @description The operationIds it contains; an operation belongs to at most one product.
+             * @example [
+             *       "listCategories",
+             *       "listServices"
+             *     ]
+             */
+            operations: string[];
+            /**
+             * @description The OAuth scope its operations need.
+             * @example catalog:read
+             */
+            scope: string;
+            sensitivity: components["schemas"]["Sensitivity"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * ProductCatalogue
+         * @description Every API product and every plan an app can subscribe to them on.
+         */
+        ProductCatalogue: {
+            plans: components["schemas"]["Plan"][];
+            products: components["schemas"]["Product"][];
+        };
+        /**
+         * ProductCode
+         * @description The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.
+         * @example catalog
+         * @example search
+         * @example residence
+         * @example social-insurance
+         * @example applications
+         */
+        ProductCode: string;
+        /**
+         * ProductCreate
+         * @description A new API product.
+         */
+        ProductCreate: {
+            code: components["schemas"]["ProductCode"];
+            /** @example 经市民授权，读取其身份证、驾驶证等电子证照。 */
+            description: string;
+            /**
+             * @description The product's name in Chinese.
+             * @example 电子证照
+             */
+            name: string;
+            /**
+             * @description The product's name in English.
+             * @example Electronic licences
+             */
+            nameEn: string;
+            /**
+             * @description operationIds of `/v1` operations. Each must exist and belong to no other product, or the answer is 400.
+             * @example []
+             */
+            operations: string[];
+            /**
+             * @description The OAuth scope its operations need.
+             * @example licences:read
+             */
+            scope: string;
+            sensitivity: components["schemas"]["Sensitivity"];
+        };
+        /**
+         * ProductList
+         * @description Every API product.
+         */
+        ProductList: {
+            data: components["schemas"]["Product"][];
+        };
+        /**
+         * ProductUpdate
+         * @description The fields of an API product to change; the others stay as they are.
+         */
+        ProductUpdate: {
+            /** @example 生命周期服务目录：分类、主题、办事指南、常见问题、办事机构和政策文件。 */
+            description?: string;
+            /**
+             * @description The product's name in Chinese.
+             * @example 服务目录
+             */
+            name?: string;
+            /**
+             * @description The product's name in English.
+             * @example Service catalogue
+             */
+            nameEn?: string;
+            /**
+             * @description The full new list of operationIds. Each must exist and belong to no other product, or the answer is 400.
+             * @example [
+             *       "listCategories",
+             *       "listThemes",
+             *       "listServices",
+             *       "getService"
+             *     ]
+             */
+            operations?: string[];
+            sensitivity?: components["schemas"]["Sensitivity"];
+        };
+        /**
+         * QuotaStatus
+         * @description This month's quota of one active subscription. `used` comes from the metering, which lags by up to `METERING_FLUSH_MS`; the platform's quota ledger decides what is admitted.
+         */
+        QuotaStatus: {
+            /**
+             * @description The monthly quota in force (plan and overrides).
+             * @example 100000
+             */
+            limit: number;
+            /**
+             * @description The calendar month in Asia/Shanghai (UTC+8).
+             * @example 2026-11
+             */
+            period: string;
+            product: components["schemas"]["ProductCode"];
+            /** @example 91786 */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description 00:00 on the first day of the next month, Asia/Shanghai.
+             * @example 2026-11-30T16:00:00.000Z
+             */
+            resetsAt: string;
+            /**
+             * @description Counted calls this month.
+             * @example 8214
+             */
+            used: number;
+        };
+        /**
+         * RateLimitOverrides
+         * @description Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.
+         */
+        RateLimitOverrides: {
+            /**
+             * @description Counted calls allowed per calendar month in Asia/Shanghai (UTC+8).
+             * @example 2000000
+             */
+            monthlyQuota?: number;
+            /**
+             * @description The sustained rate; calls allowed in any one minute.
+             * @example 6000
+             */
+            ratePerMinute?: number;
+            /**
+             * @description The burst; calls allowed in any one second.
+             * @example 200
+             */
+            ratePerSecond?: number;
+        };
+        /**
+         * RateLimits
+         * @description The limits of a plan, or those in force for a subscription.
+         */
+        RateLimits: {
+            /**
+             * @description Counted calls allowed per calendar month in Asia/Shanghai (UTC+8).
+             * @example 100000
+             */
+            monthlyQuota: number;
+            /**
+             * @description The sustained rate; calls allowed in any one minute.
+             * @example 1000
+             */
+            ratePerMinute: number;
+            /**
+             * @description The burst; calls allowed in any one second.
+             * @example 50
+             */
+            ratePerSecond: number;
+        };
         /** Readiness */
         Readiness: {
             checks: {
@@ -1227,6 +2193,13 @@ export interface components {
             };
             query: string;
         };
+        /**
+         * Sensitivity
+         * @description `public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).
+         * @example public
+         * @enum {string}
+         */
+        Sensitivity: "public" | "personal";
         /**
          * ServiceDetail
          * @description The full service guide (办事指南) of one item.
@@ -1341,6 +2314,80 @@ export interface components {
             /** @description Visits to an office the applicant needs. */
             visits: number;
         };
+        /**
+         * Subscription
+         * @description An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.
+         */
+        Subscription: {
+            /** Format: uuid */
+            appId: string;
+            /** @example 鹭岛办事通 */
+            appName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last approved, rejected or suspended (or activated at once); null while pending.
+             */
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The limits in force - the plan's, with the overrides applied. */
+            limits: components["schemas"]["RateLimits"];
+            /**
+             * @description The admin's reason for the last decision.
+             * @example 已核验应用用途，同意开通。
+             */
+            note: string | null;
+            /** @description Limits an admin set for this subscription in place of the plan's; null if none. */
+            overrides: components["schemas"]["RateLimitOverrides"] | null;
+            plan: components["schemas"]["PlanCode"];
+            product: components["schemas"]["ProductCode"];
+            /**
+             * @description `pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin.
+             * @example active
+             * @enum {string}
+             */
+            status: "pending" | "active" | "rejected" | "suspended";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * SubscriptionCreate
+         * @description The product to subscribe to and the plan; the plan must belong to the app's environment.
+         */
+        SubscriptionCreate: {
+            plan: components["schemas"]["PlanCode"];
+            product: components["schemas"]["ProductCode"];
+        };
+        /**
+         * SubscriptionList
+         * @description Subscriptions, newest first.
+         */
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * SubscriptionUpdate
+         * @description An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.
+         */
+        SubscriptionUpdate: {
+            /**
+             * @description The reason, recorded on the subscription and in the audit log.
+             * @example 已核验应用用途，同意开通。
+             */
+            note?: string;
+            /** @description New overrides, replacing the old ones; null clears them. */
+            overrides?: components["schemas"]["RateLimitOverrides"] | null;
+            plan?: components["schemas"]["PlanCode"];
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status?: "active" | "rejected" | "suspended";
+        };
         /** Theme */
         Theme: {
             /**
@@ -1395,6 +2442,154 @@ export interface components {
             /** @enum {string} */
             token_type: "Bearer";
         };
+        /**
+         * TopApp
+         * @description One of the apps with the most counted calls over the range.
+         */
+        TopApp: {
+            /** Format: uuid */
+            appId: string;
+            /**
+             * @description The app's name; `(deleted app)` if it no longer exists.
+             * @example 鹭岛办事通
+             */
+            appName: string;
+            /**
+             * @description Counted calls - answers 2xx, 3xx and 4xx other than 429.
+             * @example 96120
+             */
+            calls: number;
+            /**
+             * @description Answers 4xx other than 429.
+             * @example 1420
+             */
+            clientErrors: number;
+            /**
+             * @description (clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none.
+             * @example 0.0148
+             */
+            errorRate: number;
+            /**
+             * @description Its publisher organisation; empty if the app no longer exists.
+             * @example 厦门鹭岛科技有限公司
+             */
+            orgName: string;
+            /**
+             * @description Answers 429 - rate limit or monthly quota used up; not counted.
+             * @example 188
+             */
+            rejected: number;
+            /**
+             * @description Answers 5xx; not counted.
+             * @example 4
+             */
+            serverErrors: number;
+        };
+        /**
+         * UsageBreakdown
+         * @description The calls of one product, or of one operation of a product, over the range.
+         */
+        UsageBreakdown: {
+            /**
+             * @description Counted calls - answers 2xx, 3xx and 4xx other than 429.
+             * @example 5210
+             */
+            calls: number;
+            /**
+             * @description Answers 4xx other than 429.
+             * @example 87
+             */
+            clientErrors: number;
+            /**
+             * @description The operation; null in the per-product rows.
+             * @example listServices
+             */
+            operationId: string | null;
+            product: components["schemas"]["ProductCode"];
+            /**
+             * @description Answers 429 - rate limit or monthly quota used up; not counted.
+             * @example 12
+             */
+            rejected: number;
+            /**
+             * @description Answers 5xx; not counted.
+             * @example 1
+             */
+            serverErrors: number;
+        };
+        /**
+         * UsagePoint
+         * @description The calls of one hour or one day.
+         */
+        UsagePoint: {
+            /**
+             * @description Counted calls - answers 2xx, 3xx and 4xx other than 429.
+             * @example 1184
+             */
+            calls: number;
+            /**
+             * @description Answers 4xx other than 429.
+             * @example 23
+             */
+            clientErrors: number;
+            /**
+             * @description Answers 429 - rate limit or monthly quota used up; not counted.
+             * @example 4
+             */
+            rejected: number;
+            /**
+             * @description Answers 5xx; not counted.
+             * @example 1
+             */
+            serverErrors: number;
+            /**
+             * Format: date-time
+             * @description Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before).
+             * @example 2026-11-26T16:00:00.000Z
+             */
+            start: string;
+            /**
+             * @description Answers 2xx and 3xx.
+             * @example 1161
+             */
+            success: number;
+        };
+        /**
+         * UsageTotals
+         * @description The calls of a whole range.
+         */
+        UsageTotals: {
+            /**
+             * @description Counted calls - answers 2xx, 3xx and 4xx other than 429.
+             * @example 182644
+             */
+            calls: number;
+            /**
+             * @description Answers 4xx other than 429.
+             * @example 3114
+             */
+            clientErrors: number;
+            /**
+             * @description (clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none.
+             * @example 0.0171
+             */
+            errorRate: number;
+            /**
+             * @description Answers 429 - rate limit or monthly quota used up; not counted.
+             * @example 212
+             */
+            rejected: number;
+            /**
+             * @description Answers 5xx; not counted.
+             * @example 9
+             */
+            serverErrors: number;
+            /**
+             * @description Answers 2xx and 3xx.
+             * @example 179530
+             */
+            success: number;
+        };
     };
     responses: {
         /** @description The request's parameters or body are invalid (`validation_failed`, `malformed_body`). */
@@ -1437,23 +2632,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`). */
+        /** @description The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`). */
         forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["request-id"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/insufficient_scope",
-                 *       "title": "Insufficient scope",
-                 *       "status": 403,
-                 *       "detail": "This operation needs the scope catalog:read.",
-                 *       "code": "insufficient_scope",
-                 *       "requestId": "req_3f9c2a7d1b8e4f60"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1518,6 +2703,8 @@ export interface components {
         "not-modified": {
             headers: {
                 ETag: components["headers"]["etag"];
+                RateLimit: components["headers"]["ratelimit"];
+                "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                 "X-Request-Id": components["headers"]["request-id"];
                 [name: string]: unknown;
             };
@@ -1586,29 +2773,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says. */
+        /** @description A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says. */
         "too-many-requests": {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                RateLimit: components["headers"]["ratelimit"];
+                "RateLimit-Policy": components["headers"]["ratelimit-policy"];
+                /** @description Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets. */
                 "Retry-After"?: number;
                 "X-Request-Id": components["headers"]["request-id"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/rate_limited",
-                 *       "title": "Rate limit exceeded",
-                 *       "status": 429,
-                 *       "detail": "Rate limit of 50 requests per second exceeded.",
-                 *       "code": "rate_limited",
-                 *       "requestId": "req_3f9c2a7d1b8e4f60"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No valid access token or API key came with the request (`invalid_token`). */
+        /** @description No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`). */
         unauthorized: {
             headers: {
                 /** @description Bearer challenge, e.g. `Bearer error="invalid_token"`. */
@@ -1630,11 +2809,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The department system behind this operation did not answer within 2 seconds, could not be reached or failed (`upstream_unavailable`), or this instance is shutting down (`service_unavailable`). Retry after `Retry-After` seconds. */
+        "upstream-unavailable": {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description The app's id. */
         "app-id": string;
-        /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+        /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
         "csrf-token": string;
         /**
          * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
@@ -1646,8 +2837,20 @@ export interface components {
         "if-none-match": string;
         /** @description How many items a page holds. */
         limit: number;
+        /** @description The plan's code. */
+        "plan-code": components["schemas"]["PlanCode"];
+        /** @description The API product's code. */
+        "product-code": components["schemas"]["ProductCode"];
         /** @description The stable slug of the item. */
         slug: string;
+        /** @description The subscription's id. */
+        "subscription-id": string;
+        /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+        "usage-from": string;
+        /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
+        "usage-granularity": "hour" | "day";
+        /** @description End of the range (exclusive); now if omitted. */
+        "usage-to": string;
     };
     requestBodies: never;
     headers: {
@@ -1659,6 +2862,23 @@ export interface components {
         location: string;
         /** @description Always `no-store`; tokens must not be cached. */
         "no-store": "no-store";
+        /**
+         * @description What is left of the policies in `RateLimit-Policy` (IETF
+         *     draft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until
+         *     the window resets. A 429 names only the exhausted policy (`"burst"` or `"sustained"` for
+         *     `rate_limited`, `"monthly"` for `quota_exceeded`). The monthly quota left is in the usage
+         *     figures (`getAppUsage`).
+         */
+        ratelimit: string;
+        /**
+         * @description The app's limits for the API product that contains this operation (IETF
+         *     draft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the
+         *     window in seconds. `"burst"` is the calls allowed in any one second, `"sustained"` in one
+         *     minute, `"monthly"` the monthly quota; the monthly window is the calendar month in
+         *     Asia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for
+         *     31). Admins' per-subscription overrides are included.
+         */
+        "ratelimit-policy": string;
         /**
          * @description The request's id. Send your own `X-Request-Id` (8–128 characters of
          *     `[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it
@@ -1746,6 +2966,504 @@ export interface operations {
             500: components["responses"]["internal-error"];
         };
     };
+    adminListApps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                /** @description Only apps in this status. */
+                status?: "active" | "pending_approval" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAppList"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    adminUpdateApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "suspended",
+                 *       "reason": "应用存在异常高频调用，暂停待核查。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdminAppUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminApp"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    revokeAppCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialRevocation"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this action, e.g. `subscription.approve`. */
+                action?: string;
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                /** @description Only events about this app, product, plan, subscription or signing key. */
+                targetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The plan's code. */
+                planCode: components["parameters"]["plan-code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no-content"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The plan's code. */
+                planCode: components["parameters"]["plan-code"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    adminListProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The API product's code. */
+                productCode: components["parameters"]["product-code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no-content"];
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The API product's code. */
+                productCode: components["parameters"]["product-code"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    adminListSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description Only this app's subscriptions. */
+                appId?: string;
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
+                 *     stay valid while items are added or removed: a page never repeats or skips an item that
+                 *     existed when pagination began.
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description How many items a page holds. */
+                limit?: components["parameters"]["limit"];
+                /** @description Only subscriptions in this status. */
+                status?: "pending" | "active" | "rejected" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    updateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The subscription's id. */
+                subscriptionId: components["parameters"]["subscription-id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "active",
+                 *       "overrides": {
+                 *         "monthlyQuota": 200000
+                 *       },
+                 *       "note": "已核验应用用途，同意开通。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    getPlatformUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+                from?: components["parameters"]["usage-from"];
+                /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
+                granularity?: components["parameters"]["usage-granularity"];
+                /** @description End of the range (exclusive); now if omitted. */
+                to?: components["parameters"]["usage-to"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformUsage"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
     completeSignIn: {
         parameters: {
             query?: {
@@ -1783,7 +3501,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
@@ -1823,7 +3541,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
@@ -1883,7 +3601,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -1906,7 +3624,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -1942,7 +3660,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -1978,7 +3696,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -2003,7 +3721,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -2041,7 +3759,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -2078,7 +3796,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -2127,6 +3845,112 @@ export interface operations {
             500: components["responses"]["internal-error"];
         };
     };
+    listSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "product": "residence",
+                 *       "plan": "sandbox"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    getAppUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+                from?: components["parameters"]["usage-from"];
+                /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
+                granularity?: components["parameters"]["usage-granularity"];
+                /** @description End of the range (exclusive); now if omitted. */
+                to?: components["parameters"]["usage-to"];
+            };
+            header?: never;
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppUsage"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not-found"];
+            500: components["responses"]["internal-error"];
+        };
+    };
     listConsents: {
         parameters: {
             query?: never;
@@ -2154,7 +3978,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path: {
@@ -2200,7 +4024,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`. */
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
                 "X-CSRF-Token"?: components["parameters"]["csrf-token"];
             };
             path?: never;
@@ -2225,6 +4049,29 @@ export interface operations {
             400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCatalogue"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -2458,6 +4305,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2522,6 +4371,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2557,6 +4408,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2604,6 +4457,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2640,6 +4495,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2655,6 +4512,81 @@ export interface operations {
             429: components["responses"]["too-many-requests"];
             500: components["responses"]["internal-error"];
             503: components["responses"]["service-unavailable"];
+        };
+    };
+    listFoodPrices: {
+        parameters: {
+            query?: {
+                /** @description Only this category of commodities. */
+                category?: "grain-oil" | "meat-eggs" | "seafood" | "vegetables" | "fruit";
+                /** @description Only this commodity, by code, e.g. oyster (海蛎). */
+                commodity?: string;
+                /** @description The day (Asia/Shanghai), at most 365 days back; today if omitted. */
+                date?: string;
+                /** @description Only this market, by code, e.g. xm-market-08 (第八市场). */
+                market?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's prices. */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-01-15",
+                     *       "data": [
+                     *         {
+                     *           "market": {
+                     *             "code": "xm-market-08",
+                     *             "name": "第八市场",
+                     *             "district": "350203"
+                     *           },
+                     *           "commodity": {
+                     *             "code": "oyster",
+                     *             "name": "海蛎",
+                     *             "category": "seafood",
+                     *             "unit": "元/500克"
+                     *           },
+                     *           "price": 13.46,
+                     *           "change": -0.19
+                     *         },
+                     *         {
+                     *           "market": {
+                     *             "code": "xm-market-lianban",
+                     *             "name": "莲坂农贸市场",
+                     *             "district": "350203"
+                     *           },
+                     *           "commodity": {
+                     *             "code": "oyster",
+                     *             "name": "海蛎",
+                     *             "category": "seafood",
+                     *             "unit": "元/500克"
+                     *           },
+                     *           "price": 14.09,
+                     *           "change": 0.26
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FoodPriceList"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            429: components["responses"]["too-many-requests"];
+            500: components["responses"]["internal-error"];
+            503: components["responses"]["upstream-unavailable"];
         };
     };
     search: {
@@ -2687,6 +4619,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2741,6 +4675,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2777,6 +4713,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2814,6 +4752,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };
@@ -2848,6 +4788,8 @@ export interface operations {
                 headers: {
                     "Cache-Control": components["headers"]["cache-control"];
                     ETag: components["headers"]["etag"];
+                    RateLimit: components["headers"]["ratelimit"];
+                    "RateLimit-Policy": components["headers"]["ratelimit-policy"];
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ export const errorCodes = {
   malformed_body: { status: 400, title: "Malformed request body" },
   invalid_token: { status: 401, title: "Invalid or missing credentials" },
   insufficient_scope: { status: 403, title: "Insufficient scope" },
+  not_subscribed: { status: 403, title: "App not subscribed to this API product" },
   not_found: { status: 404, title: "Not found" },
   route_not_found: { status: 404, title: "No such operation" },
   payload_too_large: { status: 413, title: "Payload too large" },

@@ -37,6 +37,10 @@ export const openapiDocument: OpenApiDocument = {
       "description": "Classified search over services, policies, FAQs and organisations (即搜即办)."
     },
     {
+      "name": "prices",
+      "description": "民生价格 — food and farm prices from Xiamen's price monitoring, proxied live from the department."
+    },
+    {
       "name": "oauth",
       "x-sdk": false,
       "description": "The OAuth 2 authorization server (RFC 6749, 7636, 7009, 7662, 8414, 9068): client\ncredentials, authorization code with PKCE and citizen consent, refresh, revocation,\nintrospection, metadata and keys. These endpoints answer errors in RFC 6749's\nformat, which OAuth libraries expect.\n"
@@ -49,7 +53,12 @@ export const openapiDocument: OpenApiDocument = {
     {
       "name": "console",
       "x-sdk": false,
-      "description": "The developer console's API - publisher organisations, apps, credentials, and a citizen's authorisations. Session cookie plus CSRF token; not for third-party apps."
+      "description": "The developer console's API - publisher organisations, apps, credentials, API products and subscriptions, usage, and a citizen's authorisations. Session cookie plus CSRF token; not for third-party apps."
+    },
+    {
+      "name": "admin",
+      "x-sdk": false,
+      "description": "The platform admins' API: API products, plans, subscriptions, app approval and suspension,\nquota overrides, credential revocation, usage and the append-only audit log. Session cookie\nof an account with the `admin` role from the city identity service, plus the CSRF token on\nchanges; every change writes an audit event. Not for third-party apps.\n"
     }
   ],
   "security": [
@@ -177,6 +186,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -258,6 +272,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -395,6 +414,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -476,6 +500,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -563,6 +592,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -619,6 +653,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -693,6 +739,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -771,6 +829,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -778,7 +841,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -858,6 +921,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -865,7 +933,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -939,6 +1007,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -946,7 +1019,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -955,9 +1028,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -1026,6 +1112,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1107,6 +1198,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1194,6 +1290,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1253,6 +1354,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "content": {
@@ -1303,6 +1416,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "ETag": {
                 "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -1384,6 +1509,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1391,7 +1521,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -1471,6 +1601,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1478,7 +1613,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -1552,6 +1687,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1559,7 +1699,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -1568,9 +1708,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -1639,6 +1792,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1720,6 +1878,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1807,6 +1970,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -1988,6 +2156,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "content": {
@@ -2148,6 +2328,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -2226,6 +2418,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2233,7 +2430,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -2313,6 +2510,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2320,7 +2522,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -2394,6 +2596,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2401,7 +2608,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -2410,9 +2617,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -2481,6 +2701,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2562,6 +2787,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2649,6 +2879,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -2717,6 +2952,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -3200,6 +3447,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -3278,6 +3537,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3285,7 +3549,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -3365,6 +3629,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3372,7 +3641,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -3446,6 +3715,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3527,6 +3801,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3534,7 +3813,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -3543,9 +3822,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -3614,6 +3906,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3695,6 +3992,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3782,6 +4084,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -3850,6 +4157,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -3926,6 +4245,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -4004,6 +4335,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4011,7 +4347,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -4091,6 +4427,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4098,7 +4439,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -4172,6 +4513,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4253,6 +4599,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4260,7 +4611,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -4269,9 +4620,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -4340,6 +4704,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4421,6 +4790,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4508,6 +4882,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4612,6 +4991,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -4748,6 +5139,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -4826,6 +5229,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4833,7 +5241,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -4913,6 +5321,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -4920,7 +5333,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -4994,6 +5407,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5001,7 +5419,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -5010,9 +5428,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -5081,6 +5512,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5162,6 +5598,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5249,6 +5690,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5316,6 +5762,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -5428,6 +5886,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -5506,6 +5976,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5513,7 +5988,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -5593,6 +6068,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5600,7 +6080,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -5674,6 +6154,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5755,6 +6240,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5762,7 +6252,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -5771,9 +6261,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -5842,6 +6345,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -5923,6 +6431,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6010,6 +6523,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6121,6 +6639,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -6254,6 +6784,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -6332,6 +6874,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6339,7 +6886,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -6419,6 +6966,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6426,7 +6978,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -6500,6 +7052,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6507,7 +7064,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -6516,9 +7073,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -6587,6 +7157,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6668,6 +7243,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6755,6 +7335,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -6823,6 +7408,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -6949,6 +7546,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -7027,6 +7636,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7034,7 +7648,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -7114,6 +7728,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7121,7 +7740,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -7195,6 +7814,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7276,6 +7900,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7283,7 +7912,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -7292,9 +7921,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -7363,6 +8005,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7444,6 +8091,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7531,6 +8183,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -7634,6 +8291,18 @@ export const openapiDocument: OpenApiDocument = {
               },
               "Cache-Control": {
                 "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -8571,6 +9240,18 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
@@ -8649,6 +9330,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -8656,7 +9342,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -8736,6 +9422,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -8743,7 +9434,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -8817,6 +9508,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -8824,7 +9520,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -8833,9 +9529,22 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "Retry-After": {
-                "description": "Seconds to wait before retrying.",
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -8904,6 +9613,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -8985,6 +9699,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -9072,6 +9791,758 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/prices": {
+      "get": {
+        "operationId": "listFoodPrices",
+        "tags": [
+          "prices"
+        ],
+        "summary": "List food and farm prices",
+        "description": "民生食品及农产品价格查询: the retail prices of about 30 staple commodities (粮油, 肉禽蛋, 水产,\n蔬菜, 水果) at Xiamen's monitored markets on one day, each with its change against the day\nbefore. The prices are read live from the 发改 price-monitoring system on every call, not\nfrom a copy: when it does not answer within 2 seconds the call fails with\n`upstream_unavailable` (503) and may be retried. Days from 365 days ago up to today\n(Asia/Shanghai) are kept; another day, or a market or commodity code the monitoring system\ndoes not know, is a 400 `validation_failed`.\n",
+        "security": [
+          {
+            "oauth2": [
+              "catalog:read"
+            ]
+          },
+          {
+            "apiKey": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "date",
+            "in": "query",
+            "description": "The day (Asia/Shanghai), at most 365 days back; today if omitted.",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "market",
+            "in": "query",
+            "description": "Only this market, by code, e.g. xm-market-08 (第八市场).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9-]{1,40}$"
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "description": "Only this category of commodities.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "grain-oil",
+                "meat-eggs",
+                "seafood",
+                "vegetables",
+                "fruit"
+              ]
+            }
+          },
+          {
+            "name": "commodity",
+            "in": "query",
+            "description": "Only this commodity, by code, e.g. oyster (海蛎).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9-]{1,40}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The day's prices.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "FoodPriceList",
+                  "type": "object",
+                  "description": "The day's prices matching the filters, by market and then by commodity.",
+                  "additionalProperties": false,
+                  "required": [
+                    "date",
+                    "data"
+                  ],
+                  "properties": {
+                    "date": {
+                      "type": "string",
+                      "format": "date",
+                      "description": "The day the prices are for (Asia/Shanghai)."
+                    },
+                    "data": {
+                      "type": "array",
+                      "description": "Empty when the filters match nothing (e.g. a commodity outside the category).",
+                      "items": {
+                        "title": "FoodPrice",
+                        "type": "object",
+                        "description": "The price of one commodity at one monitored market on the list's day, as the 发改 price\nmonitoring system recorded it.\n",
+                        "additionalProperties": false,
+                        "required": [
+                          "market",
+                          "commodity",
+                          "price",
+                          "change"
+                        ],
+                        "properties": {
+                          "market": {
+                            "type": "object",
+                            "description": "The market where the price was taken.",
+                            "additionalProperties": false,
+                            "required": [
+                              "code",
+                              "name",
+                              "district"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string",
+                                "description": "Stable code of the market; pass it as `market` to filter.",
+                                "pattern": "^[a-z0-9-]{1,40}$"
+                              },
+                              "name": {
+                                "type": "string",
+                                "description": "Chinese name of the market."
+                              },
+                              "district": {
+                                "type": "string",
+                                "description": "GB/T 2260 code of the Xiamen district the market is in.",
+                                "pattern": "^\\d{6}$"
+                              }
+                            }
+                          },
+                          "commodity": {
+                            "type": "object",
+                            "description": "What was priced.",
+                            "additionalProperties": false,
+                            "required": [
+                              "code",
+                              "name",
+                              "category",
+                              "unit"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string",
+                                "description": "Stable code of the commodity; pass it as `commodity` to filter.",
+                                "pattern": "^[a-z0-9-]{1,40}$"
+                              },
+                              "name": {
+                                "type": "string",
+                                "description": "Chinese name of the commodity."
+                              },
+                              "category": {
+                                "type": "string",
+                                "description": "The commodity's category: `grain-oil` 粮油, `meat-eggs` 肉禽蛋, `seafood` 水产,\n`vegetables` 蔬菜, `fruit` 水果.\n",
+                                "enum": [
+                                  "grain-oil",
+                                  "meat-eggs",
+                                  "seafood",
+                                  "vegetables",
+                                  "fruit"
+                                ]
+                              },
+                              "unit": {
+                                "type": "string",
+                                "description": "What `price` is for, e.g. 元/500克 (yuan per jin), 元/升, 元/个."
+                              }
+                            }
+                          },
+                          "price": {
+                            "type": "number",
+                            "description": "Retail price in yuan per `unit`, two decimals.",
+                            "exclusiveMinimum": 0
+                          },
+                          "change": {
+                            "type": "number",
+                            "description": "Change against the day before at the same market, in yuan; negative when the price fell."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The department system behind this operation did not answer within 2 seconds, could not be reached or failed (`upstream_unavailable`), or this instance is shutting down (`service_unavailable`). Retry after `Retry-After` seconds.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -9984,6 +11455,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10130,6 +11606,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10247,6 +11728,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10370,6 +11856,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10457,6 +11948,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10484,7 +11980,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -10505,7 +12001,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -10585,6 +12081,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10592,7 +12093,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -10666,6 +12167,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10801,7 +12307,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -10881,6 +12387,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10962,6 +12473,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -10989,7 +12505,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -11155,6 +12671,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11162,7 +12683,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -11242,6 +12763,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11249,7 +12775,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -11323,6 +12849,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11404,6 +12935,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11541,14 +13077,8 @@ export const openapiDocument: OpenApiDocument = {
                             "items": {
                               "title": "ProductCode",
                               "type": "string",
-                              "description": "An API product the app asks to use.",
-                              "enum": [
-                                "catalog",
-                                "search",
-                                "residence",
-                                "social-insurance",
-                                "applications"
-                              ]
+                              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                              "pattern": "^[a-z][a-z0-9-]{1,39}$"
                             }
                           },
                           "createdAt": {
@@ -11568,7 +13098,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -11648,6 +13178,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11729,6 +13264,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -11754,7 +13294,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -11835,14 +13375,8 @@ export const openapiDocument: OpenApiDocument = {
                     "items": {
                       "title": "ProductCode",
                       "type": "string",
-                      "description": "An API product the app asks to use.",
-                      "enum": [
-                        "catalog",
-                        "search",
-                        "residence",
-                        "social-insurance",
-                        "applications"
-                      ]
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
                     }
                   }
                 }
@@ -11964,14 +13498,8 @@ export const openapiDocument: OpenApiDocument = {
                           "items": {
                             "title": "ProductCode",
                             "type": "string",
-                            "description": "An API product the app asks to use.",
-                            "enum": [
-                              "catalog",
-                              "search",
-                              "residence",
-                              "social-insurance",
-                              "applications"
-                            ]
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
                           }
                         },
                         "createdAt": {
@@ -12071,6 +13599,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12078,7 +13611,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -12158,6 +13691,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12165,7 +13703,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -12239,6 +13777,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12320,6 +13863,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12459,14 +14007,8 @@ export const openapiDocument: OpenApiDocument = {
                       "items": {
                         "title": "ProductCode",
                         "type": "string",
-                        "description": "An API product the app asks to use.",
-                        "enum": [
-                          "catalog",
-                          "search",
-                          "residence",
-                          "social-insurance",
-                          "applications"
-                        ]
+                        "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                        "pattern": "^[a-z][a-z0-9-]{1,39}$"
                       }
                     },
                     "createdAt": {
@@ -12557,6 +14099,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12564,7 +14111,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -12644,6 +14191,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12725,6 +14277,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12806,6 +14363,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -12841,7 +14403,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -12902,14 +14464,8 @@ export const openapiDocument: OpenApiDocument = {
                     "items": {
                       "title": "ProductCode",
                       "type": "string",
-                      "description": "An API product the app asks to use.",
-                      "enum": [
-                        "catalog",
-                        "search",
-                        "residence",
-                        "social-insurance",
-                        "applications"
-                      ]
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
                     }
                   }
                 }
@@ -13022,14 +14578,8 @@ export const openapiDocument: OpenApiDocument = {
                       "items": {
                         "title": "ProductCode",
                         "type": "string",
-                        "description": "An API product the app asks to use.",
-                        "enum": [
-                          "catalog",
-                          "search",
-                          "residence",
-                          "social-insurance",
-                          "applications"
-                        ]
+                        "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                        "pattern": "^[a-z][a-z0-9-]{1,39}$"
                       }
                     },
                     "createdAt": {
@@ -13120,6 +14670,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13127,7 +14682,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -13207,6 +14762,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13214,7 +14774,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -13288,6 +14848,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13369,6 +14934,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13450,6 +15020,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13485,7 +15060,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -13580,6 +15155,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13587,7 +15167,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -13667,6 +15247,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13674,7 +15259,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -13748,6 +15333,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13829,6 +15419,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -13910,6 +15505,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14146,6 +15746,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14153,7 +15758,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -14233,6 +15838,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14314,6 +15924,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14395,6 +16010,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14432,7 +16052,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -14610,6 +16230,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14617,7 +16242,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -14697,6 +16322,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14704,7 +16334,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -14778,6 +16408,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14859,6 +16494,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -14940,6 +16580,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15021,6 +16666,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15067,7 +16717,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -15162,6 +16812,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15169,7 +16824,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -15249,6 +16904,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15256,7 +16916,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -15330,6 +16990,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15411,6 +17076,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15492,6 +17162,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15573,6 +17248,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15610,7 +17290,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -15804,6 +17484,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15811,7 +17496,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -15891,6 +17576,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -15898,7 +17588,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -15972,6 +17662,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16053,6 +17748,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16134,6 +17834,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16180,7 +17885,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -16275,6 +17980,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16282,7 +17992,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -16362,6 +18072,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16369,7 +18084,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -16443,6 +18158,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16524,6 +18244,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16605,6 +18330,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16686,6 +18416,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16732,7 +18467,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -16922,6 +18657,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -16929,7 +18669,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -17009,6 +18749,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17016,7 +18761,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -17090,6 +18835,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17171,6 +18921,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17252,6 +19007,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17333,6 +19093,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17450,7 +19215,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -17530,6 +19295,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17611,6 +19381,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17647,7 +19422,7 @@ export const openapiDocument: OpenApiDocument = {
             "name": "X-CSRF-Token",
             "in": "header",
             "required": false,
-            "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
             "schema": {
               "type": "string",
               "minLength": 16,
@@ -17742,6 +19517,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17749,7 +19529,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "401": {
-            "description": "No valid access token or API key came with the request (`invalid_token`).",
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -17829,6 +19609,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17836,7 +19621,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "403": {
-            "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -17910,6 +19695,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -17991,6 +19781,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -18072,6 +19867,11 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -18153,6 +19953,10998 @@ export const openapiDocument: OpenApiDocument = {
                           }
                         }
                       }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/products": {
+      "get": {
+        "operationId": "listProducts",
+        "tags": [
+          "console"
+        ],
+        "summary": "List API products and plans",
+        "description": "Every API product with the operations it contains and the scope they need, and every plan an app can subscribe on. Products and plans are defined by the platform admins, so this list is the one to offer.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ProductCatalogue",
+                  "type": "object",
+                  "description": "Every API product and every plan an app can subscribe to them on.",
+                  "additionalProperties": false,
+                  "required": [
+                    "products",
+                    "plans"
+                  ],
+                  "properties": {
+                    "products": {
+                      "type": "array",
+                      "items": {
+                        "title": "Product",
+                        "type": "object",
+                        "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+                        "additionalProperties": false,
+                        "required": [
+                          "code",
+                          "name",
+                          "nameEn",
+                          "description",
+                          "sensitivity",
+                          "scope",
+                          "operations",
+                          "createdAt",
+                          "updatedAt"
+                        ],
+                        "properties": {
+                          "code": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "name": {
+                            "type": "string",
+                            "description": "The product's name in Chinese."
+                          },
+                          "nameEn": {
+                            "type": "string",
+                            "description": "The product's name in English."
+                          },
+                          "description": {
+                            "type": "string"
+                          },
+                          "sensitivity": {
+                            "title": "Sensitivity",
+                            "type": "string",
+                            "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                            "enum": [
+                              "public",
+                              "personal"
+                            ]
+                          },
+                          "scope": {
+                            "type": "string",
+                            "description": "The OAuth scope its operations need."
+                          },
+                          "operations": {
+                            "type": "array",
+                            "description": "The operationIds it contains; an operation belongs to at most one product.",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    },
+                    "plans": {
+                      "type": "array",
+                      "items": {
+                        "title": "Plan",
+                        "type": "object",
+                        "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+                        "additionalProperties": false,
+                        "required": [
+                          "code",
+                          "name",
+                          "nameEn",
+                          "environment",
+                          "ratePerSecond",
+                          "ratePerMinute",
+                          "monthlyQuota",
+                          "requiresApproval",
+                          "createdAt",
+                          "updatedAt"
+                        ],
+                        "properties": {
+                          "code": {
+                            "title": "PlanCode",
+                            "type": "string",
+                            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "name": {
+                            "type": "string",
+                            "description": "The plan's name in Chinese."
+                          },
+                          "nameEn": {
+                            "type": "string",
+                            "description": "The plan's name in English."
+                          },
+                          "environment": {
+                            "type": "string",
+                            "enum": [
+                              "sandbox",
+                              "production"
+                            ]
+                          },
+                          "ratePerSecond": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "The burst; calls allowed in any one second."
+                          },
+                          "ratePerMinute": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "The sustained rate; calls allowed in any one minute."
+                          },
+                          "monthlyQuota": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                          },
+                          "requiresApproval": {
+                            "type": "boolean",
+                            "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/subscriptions": {
+      "get": {
+        "operationId": "listSubscriptions",
+        "tags": [
+          "console"
+        ],
+        "summary": "List an app's subscriptions",
+        "description": "The app's subscriptions to API products, whatever their status, with the limits in force for each. One page holds them all, so `nextCursor` is null.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "SubscriptionList",
+                  "type": "object",
+                  "description": "Subscriptions, newest first.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Subscription",
+                        "type": "object",
+                        "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                        "additionalProperties": false,
+                        "required": [
+                          "id",
+                          "appId",
+                          "appName",
+                          "product",
+                          "plan",
+                          "status",
+                          "overrides",
+                          "limits",
+                          "note",
+                          "createdAt",
+                          "updatedAt",
+                          "decidedAt"
+                        ],
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "appId": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "appName": {
+                            "type": "string"
+                          },
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "plan": {
+                            "title": "PlanCode",
+                            "type": "string",
+                            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "status": {
+                            "type": "string",
+                            "enum": [
+                              "pending",
+                              "active",
+                              "rejected",
+                              "suspended"
+                            ],
+                            "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                          },
+                          "overrides": {
+                            "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                            "oneOf": [
+                              {
+                                "title": "RateLimitOverrides",
+                                "type": "object",
+                                "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                                "additionalProperties": false,
+                                "properties": {
+                                  "ratePerSecond": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 2147483647,
+                                    "description": "The burst; calls allowed in any one second."
+                                  },
+                                  "ratePerMinute": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 2147483647,
+                                    "description": "The sustained rate; calls allowed in any one minute."
+                                  },
+                                  "monthlyQuota": {
+                                    "type": "integer",
+                                    "minimum": 0,
+                                    "maximum": 2147483647,
+                                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                                  }
+                                }
+                              },
+                              {
+                                "type": "null"
+                              }
+                            ]
+                          },
+                          "limits": {
+                            "description": "The limits in force - the plan's, with the overrides applied.",
+                            "title": "RateLimits",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "ratePerSecond",
+                              "ratePerMinute",
+                              "monthlyQuota"
+                            ],
+                            "properties": {
+                              "ratePerSecond": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "description": "The burst; calls allowed in any one second."
+                              },
+                              "ratePerMinute": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "description": "The sustained rate; calls allowed in any one minute."
+                              },
+                              "monthlyQuota": {
+                                "type": "integer",
+                                "minimum": 0,
+                                "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                              }
+                            }
+                          },
+                          "note": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The admin's reason for the last decision."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "decidedAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time",
+                            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                          }
+                        }
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Pass as `cursor` for the next page; null on the last page."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "createSubscription",
+        "tags": [
+          "console"
+        ],
+        "summary": "Subscribe an app to an API product",
+        "description": "Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product (409); to change the plan, ask an admin.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "SubscriptionCreate",
+                "type": "object",
+                "description": "The product to subscribe to and the plan; the plan must belong to the app's environment.",
+                "additionalProperties": false,
+                "required": [
+                  "product",
+                  "plan"
+                ],
+                "properties": {
+                  "product": {
+                    "title": "ProductCode",
+                    "type": "string",
+                    "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  },
+                  "plan": {
+                    "title": "PlanCode",
+                    "type": "string",
+                    "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Subscription",
+                  "type": "object",
+                  "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "appId",
+                    "appName",
+                    "product",
+                    "plan",
+                    "status",
+                    "overrides",
+                    "limits",
+                    "note",
+                    "createdAt",
+                    "updatedAt",
+                    "decidedAt"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appName": {
+                      "type": "string"
+                    },
+                    "product": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "plan": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "active",
+                        "rejected",
+                        "suspended"
+                      ],
+                      "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                    },
+                    "overrides": {
+                      "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                      "oneOf": [
+                        {
+                          "title": "RateLimitOverrides",
+                          "type": "object",
+                          "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                          "additionalProperties": false,
+                          "properties": {
+                            "ratePerSecond": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The burst; calls allowed in any one second."
+                            },
+                            "ratePerMinute": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The sustained rate; calls allowed in any one minute."
+                            },
+                            "monthlyQuota": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2147483647,
+                              "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                            }
+                          }
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "limits": {
+                      "description": "The limits in force - the plan's, with the overrides applied.",
+                      "title": "RateLimits",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "ratePerSecond",
+                        "ratePerMinute",
+                        "monthlyQuota"
+                      ],
+                      "properties": {
+                        "ratePerSecond": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The burst; calls allowed in any one second."
+                        },
+                        "ratePerMinute": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The sustained rate; calls allowed in any one minute."
+                        },
+                        "monthlyQuota": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                        }
+                      }
+                    },
+                    "note": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The admin's reason for the last decision."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "decidedAt": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time",
+                      "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/usage": {
+      "get": {
+        "operationId": "getAppUsage",
+        "tags": [
+          "console"
+        ],
+        "summary": "Get an app's usage",
+        "description": "The app's calls over a range (the last 7 days by default) per hour or per Asia/Shanghai day, totals per product and per operation, and this month's quota of every active subscription. The range is at most 92 days and `from` must be before `to` (400 otherwise). Figures lag by up to `METERING_FLUSH_MS` (5 s by default).",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (exclusive); now if omitted.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "granularity",
+            "in": "query",
+            "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "hour",
+                "day"
+              ],
+              "default": "day"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AppUsage",
+                  "type": "object",
+                  "description": "One app's calls over a range, and its monthly quotas.",
+                  "additionalProperties": false,
+                  "required": [
+                    "appId",
+                    "from",
+                    "to",
+                    "granularity",
+                    "series",
+                    "byProduct",
+                    "byOperation",
+                    "quotas"
+                  ],
+                  "properties": {
+                    "appId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "to": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "granularity": {
+                      "title": "Granularity",
+                      "type": "string",
+                      "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+                      "enum": [
+                        "hour",
+                        "day"
+                      ]
+                    },
+                    "series": {
+                      "type": "array",
+                      "description": "One point per hour or day from `from` to `to`, without gaps, oldest first.",
+                      "items": {
+                        "title": "UsagePoint",
+                        "type": "object",
+                        "description": "The calls of one hour or one day.",
+                        "additionalProperties": false,
+                        "required": [
+                          "start",
+                          "calls",
+                          "success",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors"
+                        ],
+                        "properties": {
+                          "start": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before)."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "success": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 2xx and 3xx."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          }
+                        }
+                      }
+                    },
+                    "byProduct": {
+                      "type": "array",
+                      "description": "Totals per product, most calls first.",
+                      "items": {
+                        "title": "UsageBreakdown",
+                        "type": "object",
+                        "description": "The calls of one product, or of one operation of a product, over the range.",
+                        "additionalProperties": false,
+                        "required": [
+                          "product",
+                          "operationId",
+                          "calls",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors"
+                        ],
+                        "properties": {
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "operationId": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The operation; null in the per-product rows."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          }
+                        }
+                      }
+                    },
+                    "byOperation": {
+                      "type": "array",
+                      "description": "Totals per operation, most calls first.",
+                      "items": {
+                        "title": "UsageBreakdown",
+                        "type": "object",
+                        "description": "The calls of one product, or of one operation of a product, over the range.",
+                        "additionalProperties": false,
+                        "required": [
+                          "product",
+                          "operationId",
+                          "calls",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors"
+                        ],
+                        "properties": {
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "operationId": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The operation; null in the per-product rows."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          }
+                        }
+                      }
+                    },
+                    "quotas": {
+                      "type": "array",
+                      "description": "This month's quota of every active subscription.",
+                      "items": {
+                        "title": "QuotaStatus",
+                        "type": "object",
+                        "description": "This month's quota of one active subscription. `used` comes from the metering, which lags by up to `METERING_FLUSH_MS`; the platform's quota ledger decides what is admitted.",
+                        "additionalProperties": false,
+                        "required": [
+                          "product",
+                          "period",
+                          "limit",
+                          "used",
+                          "remaining",
+                          "resetsAt"
+                        ],
+                        "properties": {
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "period": {
+                            "type": "string",
+                            "pattern": "^\\d{4}-\\d{2}$",
+                            "description": "The calendar month in Asia/Shanghai (UTC+8)."
+                          },
+                          "limit": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "The monthly quota in force (plan and overrides)."
+                          },
+                          "used": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls this month."
+                          },
+                          "remaining": {
+                            "type": "integer",
+                            "minimum": 0
+                          },
+                          "resetsAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "00:00 on the first day of the next month, Asia/Shanghai."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/products": {
+      "get": {
+        "operationId": "adminListProducts",
+        "tags": [
+          "admin"
+        ],
+        "summary": "List API products",
+        "description": "Every API product with its operations, sensitivity and scope. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "ProductList",
+                  "type": "object",
+                  "description": "Every API product.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Product",
+                        "type": "object",
+                        "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+                        "additionalProperties": false,
+                        "required": [
+                          "code",
+                          "name",
+                          "nameEn",
+                          "description",
+                          "sensitivity",
+                          "scope",
+                          "operations",
+                          "createdAt",
+                          "updatedAt"
+                        ],
+                        "properties": {
+                          "code": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "name": {
+                            "type": "string",
+                            "description": "The product's name in Chinese."
+                          },
+                          "nameEn": {
+                            "type": "string",
+                            "description": "The product's name in English."
+                          },
+                          "description": {
+                            "type": "string"
+                          },
+                          "sensitivity": {
+                            "title": "Sensitivity",
+                            "type": "string",
+                            "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                            "enum": [
+                              "public",
+                              "personal"
+                            ]
+                          },
+                          "scope": {
+                            "type": "string",
+                            "description": "The OAuth scope its operations need."
+                          },
+                          "operations": {
+                            "type": "array",
+                            "description": "The operationIds it contains; an operation belongs to at most one product.",
+                            "items": {
+                              "type": "string"
+                            }
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "createProduct",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Create an API product",
+        "description": "Creates a product. Each operation named must be a `/v1` operation that belongs to no other product (400 otherwise); a product with the code already exists is a 409. The change reaches every instance within `CREDENTIAL_POLL_MS` and is written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "ProductCreate",
+                "type": "object",
+                "description": "A new API product.",
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name",
+                  "nameEn",
+                  "description",
+                  "sensitivity",
+                  "scope",
+                  "operations"
+                ],
+                "properties": {
+                  "code": {
+                    "title": "ProductCode",
+                    "type": "string",
+                    "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 60,
+                    "description": "The product's name in Chinese."
+                  },
+                  "nameEn": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "The product's name in English."
+                  },
+                  "description": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500
+                  },
+                  "sensitivity": {
+                    "title": "Sensitivity",
+                    "type": "string",
+                    "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                    "enum": [
+                      "public",
+                      "personal"
+                    ]
+                  },
+                  "scope": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64,
+                    "pattern": "^[a-z][a-z0-9-]*:[a-z]+$",
+                    "description": "The OAuth scope its operations need."
+                  },
+                  "operations": {
+                    "type": "array",
+                    "maxItems": 200,
+                    "uniqueItems": true,
+                    "description": "operationIds of `/v1` operations. Each must exist and belong to no other product, or the answer is 400.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 100,
+                      "pattern": "^[a-zA-Z][a-zA-Z0-9]*$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Product",
+                  "type": "object",
+                  "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "nameEn",
+                    "description",
+                    "sensitivity",
+                    "scope",
+                    "operations",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "properties": {
+                    "code": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The product's name in Chinese."
+                    },
+                    "nameEn": {
+                      "type": "string",
+                      "description": "The product's name in English."
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "sensitivity": {
+                      "title": "Sensitivity",
+                      "type": "string",
+                      "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                      "enum": [
+                        "public",
+                        "personal"
+                      ]
+                    },
+                    "scope": {
+                      "type": "string",
+                      "description": "The OAuth scope its operations need."
+                    },
+                    "operations": {
+                      "type": "array",
+                      "description": "The operationIds it contains; an operation belongs to at most one product.",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/products/{productCode}": {
+      "patch": {
+        "operationId": "updateProduct",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Edit an API product",
+        "description": "Changes the fields given. `operations` replaces the list; each operation must be a `/v1` operation that belongs to no other product (400 otherwise), so to move one, first take it out of its product. Calls follow the new grouping on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "productCode",
+            "in": "path",
+            "required": true,
+            "description": "The API product's code.",
+            "schema": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "ProductUpdate",
+                "type": "object",
+                "description": "The fields of an API product to change; the others stay as they are.",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 60,
+                    "description": "The product's name in Chinese."
+                  },
+                  "nameEn": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "The product's name in English."
+                  },
+                  "description": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500
+                  },
+                  "sensitivity": {
+                    "title": "Sensitivity",
+                    "type": "string",
+                    "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                    "enum": [
+                      "public",
+                      "personal"
+                    ]
+                  },
+                  "operations": {
+                    "type": "array",
+                    "maxItems": 200,
+                    "uniqueItems": true,
+                    "description": "The full new list of operationIds. Each must exist and belong to no other product, or the answer is 400.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 100,
+                      "pattern": "^[a-zA-Z][a-zA-Z0-9]*$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Product",
+                  "type": "object",
+                  "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "nameEn",
+                    "description",
+                    "sensitivity",
+                    "scope",
+                    "operations",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "properties": {
+                    "code": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The product's name in Chinese."
+                    },
+                    "nameEn": {
+                      "type": "string",
+                      "description": "The product's name in English."
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "sensitivity": {
+                      "title": "Sensitivity",
+                      "type": "string",
+                      "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                      "enum": [
+                        "public",
+                        "personal"
+                      ]
+                    },
+                    "scope": {
+                      "type": "string",
+                      "description": "The OAuth scope its operations need."
+                    },
+                    "operations": {
+                      "type": "array",
+                      "description": "The operationIds it contains; an operation belongs to at most one product.",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteProduct",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Delete an API product",
+        "description": "Deletes a product no app subscribes to; while subscriptions to it exist, whatever their status, the answer is 409. Its operations then belong to no product and answer 403 `not_subscribed` until another product takes them. Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "productCode",
+            "in": "path",
+            "required": true,
+            "description": "The API product's code.",
+            "schema": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/plans": {
+      "get": {
+        "operationId": "listPlans",
+        "tags": [
+          "admin"
+        ],
+        "summary": "List plans",
+        "description": "Every plan with its environment, limits and whether subscribing needs approval. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "PlanList",
+                  "type": "object",
+                  "description": "Every plan.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Plan",
+                        "type": "object",
+                        "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+                        "additionalProperties": false,
+                        "required": [
+                          "code",
+                          "name",
+                          "nameEn",
+                          "environment",
+                          "ratePerSecond",
+                          "ratePerMinute",
+                          "monthlyQuota",
+                          "requiresApproval",
+                          "createdAt",
+                          "updatedAt"
+                        ],
+                        "properties": {
+                          "code": {
+                            "title": "PlanCode",
+                            "type": "string",
+                            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "name": {
+                            "type": "string",
+                            "description": "The plan's name in Chinese."
+                          },
+                          "nameEn": {
+                            "type": "string",
+                            "description": "The plan's name in English."
+                          },
+                          "environment": {
+                            "type": "string",
+                            "enum": [
+                              "sandbox",
+                              "production"
+                            ]
+                          },
+                          "ratePerSecond": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "The burst; calls allowed in any one second."
+                          },
+                          "ratePerMinute": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "The sustained rate; calls allowed in any one minute."
+                          },
+                          "monthlyQuota": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                          },
+                          "requiresApproval": {
+                            "type": "boolean",
+                            "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "createPlan",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Create a plan",
+        "description": "Creates a plan; one with the code already exists is a 409. Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "PlanCreate",
+                "type": "object",
+                "description": "A new plan.",
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name",
+                  "nameEn",
+                  "environment",
+                  "ratePerSecond",
+                  "ratePerMinute",
+                  "monthlyQuota",
+                  "requiresApproval"
+                ],
+                "properties": {
+                  "code": {
+                    "title": "PlanCode",
+                    "type": "string",
+                    "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 60,
+                    "description": "The plan's name in Chinese."
+                  },
+                  "nameEn": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "The plan's name in English."
+                  },
+                  "environment": {
+                    "type": "string",
+                    "enum": [
+                      "sandbox",
+                      "production"
+                    ]
+                  },
+                  "ratePerSecond": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The burst; calls allowed in any one second."
+                  },
+                  "ratePerMinute": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The sustained rate; calls allowed in any one minute."
+                  },
+                  "monthlyQuota": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2147483647,
+                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                  },
+                  "requiresApproval": {
+                    "type": "boolean",
+                    "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Plan",
+                  "type": "object",
+                  "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "nameEn",
+                    "environment",
+                    "ratePerSecond",
+                    "ratePerMinute",
+                    "monthlyQuota",
+                    "requiresApproval",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "properties": {
+                    "code": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The plan's name in Chinese."
+                    },
+                    "nameEn": {
+                      "type": "string",
+                      "description": "The plan's name in English."
+                    },
+                    "environment": {
+                      "type": "string",
+                      "enum": [
+                        "sandbox",
+                        "production"
+                      ]
+                    },
+                    "ratePerSecond": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The burst; calls allowed in any one second."
+                    },
+                    "ratePerMinute": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The sustained rate; calls allowed in any one minute."
+                    },
+                    "monthlyQuota": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                    },
+                    "requiresApproval": {
+                      "type": "boolean",
+                      "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/plans/{planCode}": {
+      "patch": {
+        "operationId": "updatePlan",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Edit a plan",
+        "description": "Changes the fields given. New limits apply to every subscription on the plan (where no override replaces them) on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). The environment cannot change while subscriptions use the plan (409). Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "planCode",
+            "in": "path",
+            "required": true,
+            "description": "The plan's code.",
+            "schema": {
+              "title": "PlanCode",
+              "type": "string",
+              "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "PlanUpdate",
+                "type": "object",
+                "description": "The fields of a plan to change; the others stay as they are. New limits apply to every subscription on the plan (except where an override is set) within `CREDENTIAL_POLL_MS`.",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 60,
+                    "description": "The plan's name in Chinese."
+                  },
+                  "nameEn": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "The plan's name in English."
+                  },
+                  "environment": {
+                    "type": "string",
+                    "enum": [
+                      "sandbox",
+                      "production"
+                    ],
+                    "description": "Fixed once subscriptions use the plan (409 otherwise)."
+                  },
+                  "ratePerSecond": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The burst; calls allowed in any one second."
+                  },
+                  "ratePerMinute": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The sustained rate; calls allowed in any one minute."
+                  },
+                  "monthlyQuota": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2147483647,
+                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                  },
+                  "requiresApproval": {
+                    "type": "boolean",
+                    "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Plan",
+                  "type": "object",
+                  "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "nameEn",
+                    "environment",
+                    "ratePerSecond",
+                    "ratePerMinute",
+                    "monthlyQuota",
+                    "requiresApproval",
+                    "createdAt",
+                    "updatedAt"
+                  ],
+                  "properties": {
+                    "code": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The plan's name in Chinese."
+                    },
+                    "nameEn": {
+                      "type": "string",
+                      "description": "The plan's name in English."
+                    },
+                    "environment": {
+                      "type": "string",
+                      "enum": [
+                        "sandbox",
+                        "production"
+                      ]
+                    },
+                    "ratePerSecond": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The burst; calls allowed in any one second."
+                    },
+                    "ratePerMinute": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The sustained rate; calls allowed in any one minute."
+                    },
+                    "monthlyQuota": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                    },
+                    "requiresApproval": {
+                      "type": "boolean",
+                      "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deletePlan",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Delete a plan",
+        "description": "Deletes a plan no subscription uses; while any does, whatever its status, the answer is 409 (move them to another plan first). Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "planCode",
+            "in": "path",
+            "required": true,
+            "description": "The plan's code.",
+            "schema": {
+              "title": "PlanCode",
+              "type": "string",
+              "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Done; no body.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/subscriptions": {
+      "get": {
+        "operationId": "adminListSubscriptions",
+        "tags": [
+          "admin"
+        ],
+        "summary": "List subscriptions",
+        "description": "Subscriptions of every app, newest first, paginated with a cursor; `status=pending` is the queue of requests awaiting a decision. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Only subscriptions in this status.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "pending",
+                "active",
+                "rejected",
+                "suspended"
+              ]
+            }
+          },
+          {
+            "name": "appId",
+            "in": "query",
+            "description": "Only this app's subscriptions.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "SubscriptionList",
+                  "type": "object",
+                  "description": "Subscriptions, newest first.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "Subscription",
+                        "type": "object",
+                        "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                        "additionalProperties": false,
+                        "required": [
+                          "id",
+                          "appId",
+                          "appName",
+                          "product",
+                          "plan",
+                          "status",
+                          "overrides",
+                          "limits",
+                          "note",
+                          "createdAt",
+                          "updatedAt",
+                          "decidedAt"
+                        ],
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "appId": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "appName": {
+                            "type": "string"
+                          },
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "plan": {
+                            "title": "PlanCode",
+                            "type": "string",
+                            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "status": {
+                            "type": "string",
+                            "enum": [
+                              "pending",
+                              "active",
+                              "rejected",
+                              "suspended"
+                            ],
+                            "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                          },
+                          "overrides": {
+                            "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                            "oneOf": [
+                              {
+                                "title": "RateLimitOverrides",
+                                "type": "object",
+                                "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                                "additionalProperties": false,
+                                "properties": {
+                                  "ratePerSecond": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 2147483647,
+                                    "description": "The burst; calls allowed in any one second."
+                                  },
+                                  "ratePerMinute": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 2147483647,
+                                    "description": "The sustained rate; calls allowed in any one minute."
+                                  },
+                                  "monthlyQuota": {
+                                    "type": "integer",
+                                    "minimum": 0,
+                                    "maximum": 2147483647,
+                                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                                  }
+                                }
+                              },
+                              {
+                                "type": "null"
+                              }
+                            ]
+                          },
+                          "limits": {
+                            "description": "The limits in force - the plan's, with the overrides applied.",
+                            "title": "RateLimits",
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": [
+                              "ratePerSecond",
+                              "ratePerMinute",
+                              "monthlyQuota"
+                            ],
+                            "properties": {
+                              "ratePerSecond": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "description": "The burst; calls allowed in any one second."
+                              },
+                              "ratePerMinute": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "description": "The sustained rate; calls allowed in any one minute."
+                              },
+                              "monthlyQuota": {
+                                "type": "integer",
+                                "minimum": 0,
+                                "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                              }
+                            }
+                          },
+                          "note": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The admin's reason for the last decision."
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "decidedAt": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "date-time",
+                            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                          }
+                        }
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Pass as `cursor` for the next page; null on the last page."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/subscriptions/{subscriptionId}": {
+      "patch": {
+        "operationId": "updateSubscription",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Decide on a subscription",
+        "description": "Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "subscriptionId",
+            "in": "path",
+            "required": true,
+            "description": "The subscription's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "SubscriptionUpdate",
+                "type": "object",
+                "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "rejected",
+                      "suspended"
+                    ]
+                  },
+                  "plan": {
+                    "title": "PlanCode",
+                    "type": "string",
+                    "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  },
+                  "overrides": {
+                    "description": "New overrides, replacing the old ones; null clears them.",
+                    "oneOf": [
+                      {
+                        "title": "RateLimitOverrides",
+                        "type": "object",
+                        "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                        "additionalProperties": false,
+                        "properties": {
+                          "ratePerSecond": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 2147483647,
+                            "description": "The burst; calls allowed in any one second."
+                          },
+                          "ratePerMinute": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 2147483647,
+                            "description": "The sustained rate; calls allowed in any one minute."
+                          },
+                          "monthlyQuota": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": 2147483647,
+                            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                          }
+                        }
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "description": "The reason, recorded on the subscription and in the audit log."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Subscription",
+                  "type": "object",
+                  "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "appId",
+                    "appName",
+                    "product",
+                    "plan",
+                    "status",
+                    "overrides",
+                    "limits",
+                    "note",
+                    "createdAt",
+                    "updatedAt",
+                    "decidedAt"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appName": {
+                      "type": "string"
+                    },
+                    "product": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "plan": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "active",
+                        "rejected",
+                        "suspended"
+                      ],
+                      "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                    },
+                    "overrides": {
+                      "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                      "oneOf": [
+                        {
+                          "title": "RateLimitOverrides",
+                          "type": "object",
+                          "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                          "additionalProperties": false,
+                          "properties": {
+                            "ratePerSecond": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The burst; calls allowed in any one second."
+                            },
+                            "ratePerMinute": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The sustained rate; calls allowed in any one minute."
+                            },
+                            "monthlyQuota": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2147483647,
+                              "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                            }
+                          }
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "limits": {
+                      "description": "The limits in force - the plan's, with the overrides applied.",
+                      "title": "RateLimits",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "ratePerSecond",
+                        "ratePerMinute",
+                        "monthlyQuota"
+                      ],
+                      "properties": {
+                        "ratePerSecond": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The burst; calls allowed in any one second."
+                        },
+                        "ratePerMinute": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The sustained rate; calls allowed in any one minute."
+                        },
+                        "monthlyQuota": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                        }
+                      }
+                    },
+                    "note": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The admin's reason for the last decision."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "decidedAt": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time",
+                      "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/apps": {
+      "get": {
+        "operationId": "adminListApps",
+        "tags": [
+          "admin"
+        ],
+        "summary": "List apps",
+        "description": "Apps of every organisation, newest first, with the organisation and its owner, paginated with a cursor; `status=pending_approval` is the queue of production apps awaiting approval. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Only apps in this status.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "active",
+                "pending_approval",
+                "suspended"
+              ]
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AdminAppList",
+                  "type": "object",
+                  "description": "Apps of every organisation, newest first.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "AdminApp",
+                        "type": "object",
+                        "description": "A third-party app as the platform admins see it, with its organisation and the organisation's owner.",
+                        "required": [
+                          "id",
+                          "clientId",
+                          "orgId",
+                          "name",
+                          "description",
+                          "logoUrl",
+                          "homepageUrl",
+                          "redirectUris",
+                          "environment",
+                          "clientType",
+                          "status",
+                          "products",
+                          "createdAt",
+                          "updatedAt",
+                          "orgName",
+                          "ownerName"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "clientId": {
+                            "type": "string",
+                            "description": "The OAuth `client_id`."
+                          },
+                          "orgId": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "description": {
+                            "type": "string",
+                            "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                          },
+                          "logoUrl": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "uri"
+                          },
+                          "homepageUrl": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "format": "uri"
+                          },
+                          "redirectUris": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "format": "uri"
+                            },
+                            "description": "Exact-match redirect URIs for the authorization code flow."
+                          },
+                          "environment": {
+                            "type": "string",
+                            "enum": [
+                              "sandbox",
+                              "production"
+                            ]
+                          },
+                          "clientType": {
+                            "type": "string",
+                            "enum": [
+                              "confidential",
+                              "public"
+                            ],
+                            "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                          },
+                          "status": {
+                            "type": "string",
+                            "enum": [
+                              "active",
+                              "pending_approval",
+                              "suspended"
+                            ],
+                            "description": "Production apps wait for an admin's approval before they can get tokens."
+                          },
+                          "products": {
+                            "type": "array",
+                            "items": {
+                              "title": "ProductCode",
+                              "type": "string",
+                              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                            }
+                          },
+                          "createdAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "updatedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "orgName": {
+                            "type": "string",
+                            "description": "The publisher organisation's name."
+                          },
+                          "ownerName": {
+                            "type": "string",
+                            "description": "The name of the organisation's owner; empty if it has none."
+                          }
+                        }
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Pass as `cursor` for the next page; null on the last page."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/apps/{appId}": {
+      "patch": {
+        "operationId": "adminUpdateApp",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Approve, suspend or unsuspend an app",
+        "description": "`status: active` approves a production app awaiting approval or lifts a suspension; `status: suspended` suspends the app, so its credentials and tokens are refused. Suspension takes effect on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). Written to the audit log with the `reason`. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "AdminAppUpdate",
+                "type": "object",
+                "description": "An admin's decision on an app: approve a production app (`pending_approval` to `active`), suspend it, or lift a suspension (`suspended` to `active`).",
+                "additionalProperties": false,
+                "required": [
+                  "status"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "suspended"
+                    ]
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "description": "Why; recorded in the audit log."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AdminApp",
+                  "type": "object",
+                  "description": "A third-party app as the platform admins see it, with its organisation and the organisation's owner.",
+                  "required": [
+                    "id",
+                    "clientId",
+                    "orgId",
+                    "name",
+                    "description",
+                    "logoUrl",
+                    "homepageUrl",
+                    "redirectUris",
+                    "environment",
+                    "clientType",
+                    "status",
+                    "products",
+                    "createdAt",
+                    "updatedAt",
+                    "orgName",
+                    "ownerName"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "clientId": {
+                      "type": "string",
+                      "description": "The OAuth `client_id`."
+                    },
+                    "orgId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string",
+                      "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                    },
+                    "logoUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "homepageUrl": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uri"
+                    },
+                    "redirectUris": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "format": "uri"
+                      },
+                      "description": "Exact-match redirect URIs for the authorization code flow."
+                    },
+                    "environment": {
+                      "type": "string",
+                      "enum": [
+                        "sandbox",
+                        "production"
+                      ]
+                    },
+                    "clientType": {
+                      "type": "string",
+                      "enum": [
+                        "confidential",
+                        "public"
+                      ],
+                      "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "active",
+                        "pending_approval",
+                        "suspended"
+                      ],
+                      "description": "Production apps wait for an admin's approval before they can get tokens."
+                    },
+                    "products": {
+                      "type": "array",
+                      "items": {
+                        "title": "ProductCode",
+                        "type": "string",
+                        "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                        "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                      }
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "orgName": {
+                      "type": "string",
+                      "description": "The publisher organisation's name."
+                    },
+                    "ownerName": {
+                      "type": "string",
+                      "description": "The name of the organisation's owner; empty if it has none."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/apps/{appId}/revoke-credentials": {
+      "post": {
+        "operationId": "revokeAppCredentials",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Revoke all of an app's credentials",
+        "description": "Revokes every client secret, API key and refresh token of the app, for example after a leak; its access tokens stop working with them on every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis). The app stays registered; its publisher creates new credentials in the console. Written to the audit log. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "CredentialRevocation",
+                  "type": "object",
+                  "description": "What was revoked; the app's access tokens stop working with them.",
+                  "additionalProperties": false,
+                  "required": [
+                    "revokedClientSecrets",
+                    "revokedApiKeys",
+                    "revokedRefreshTokens"
+                  ],
+                  "properties": {
+                    "revokedClientSecrets": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Client secrets that were still valid."
+                    },
+                    "revokedApiKeys": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "API keys that were still valid."
+                    },
+                    "revokedRefreshTokens": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Refresh tokens that were still valid."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/usage": {
+      "get": {
+        "operationId": "getPlatformUsage",
+        "tags": [
+          "admin"
+        ],
+        "summary": "Get the platform's usage",
+        "description": "Calls of every app over a range (the last 7 days by default) per hour or per Asia/Shanghai day: totals with the error rate, the series, totals per product and the ten apps with the most calls. The range is at most 92 days and `from` must be before `to` (400 otherwise). Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (exclusive); now if omitted.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "granularity",
+            "in": "query",
+            "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "hour",
+                "day"
+              ],
+              "default": "day"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "PlatformUsage",
+                  "type": "object",
+                  "description": "Every app's calls over a range, for the platform admins.",
+                  "additionalProperties": false,
+                  "required": [
+                    "from",
+                    "to",
+                    "granularity",
+                    "totals",
+                    "series",
+                    "byProduct",
+                    "topApps"
+                  ],
+                  "properties": {
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "to": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "granularity": {
+                      "title": "Granularity",
+                      "type": "string",
+                      "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+                      "enum": [
+                        "hour",
+                        "day"
+                      ]
+                    },
+                    "totals": {
+                      "title": "UsageTotals",
+                      "type": "object",
+                      "description": "The calls of a whole range.",
+                      "additionalProperties": false,
+                      "required": [
+                        "calls",
+                        "success",
+                        "clientErrors",
+                        "rejected",
+                        "serverErrors",
+                        "errorRate"
+                      ],
+                      "properties": {
+                        "calls": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                        },
+                        "success": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Answers 2xx and 3xx."
+                        },
+                        "clientErrors": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Answers 4xx other than 429."
+                        },
+                        "rejected": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                        },
+                        "serverErrors": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Answers 5xx; not counted."
+                        },
+                        "errorRate": {
+                          "type": "number",
+                          "minimum": 0,
+                          "maximum": 1,
+                          "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+                        }
+                      }
+                    },
+                    "series": {
+                      "type": "array",
+                      "description": "One point per hour or day from `from` to `to`, without gaps, oldest first.",
+                      "items": {
+                        "title": "UsagePoint",
+                        "type": "object",
+                        "description": "The calls of one hour or one day.",
+                        "additionalProperties": false,
+                        "required": [
+                          "start",
+                          "calls",
+                          "success",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors"
+                        ],
+                        "properties": {
+                          "start": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before)."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "success": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 2xx and 3xx."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          }
+                        }
+                      }
+                    },
+                    "byProduct": {
+                      "type": "array",
+                      "description": "Totals per product, most calls first.",
+                      "items": {
+                        "title": "UsageBreakdown",
+                        "type": "object",
+                        "description": "The calls of one product, or of one operation of a product, over the range.",
+                        "additionalProperties": false,
+                        "required": [
+                          "product",
+                          "operationId",
+                          "calls",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors"
+                        ],
+                        "properties": {
+                          "product": {
+                            "title": "ProductCode",
+                            "type": "string",
+                            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "operationId": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The operation; null in the per-product rows."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          }
+                        }
+                      }
+                    },
+                    "topApps": {
+                      "type": "array",
+                      "description": "The ten apps with the most counted calls, most first.",
+                      "items": {
+                        "title": "TopApp",
+                        "type": "object",
+                        "description": "One of the apps with the most counted calls over the range.",
+                        "additionalProperties": false,
+                        "required": [
+                          "appId",
+                          "appName",
+                          "orgName",
+                          "calls",
+                          "clientErrors",
+                          "rejected",
+                          "serverErrors",
+                          "errorRate"
+                        ],
+                        "properties": {
+                          "appId": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "appName": {
+                            "type": "string",
+                            "description": "The app's name; `(deleted app)` if it no longer exists."
+                          },
+                          "orgName": {
+                            "type": "string",
+                            "description": "Its publisher organisation; empty if the app no longer exists."
+                          },
+                          "calls": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                          },
+                          "clientErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 4xx other than 429."
+                          },
+                          "rejected": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                          },
+                          "serverErrors": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Answers 5xx; not counted."
+                          },
+                          "errorRate": {
+                            "type": "number",
+                            "minimum": 0,
+                            "maximum": 1,
+                            "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/admin/v1/audit-events": {
+      "get": {
+        "operationId": "listAuditEvents",
+        "tags": [
+          "admin"
+        ],
+        "summary": "List audit events",
+        "description": "The admins' changes, newest first, paginated with a cursor, each with the record before and after it. The log is append-only: the database role the server uses cannot update or delete these rows. Needs the admin role.",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "action",
+            "in": "query",
+            "description": "Only events of this action, e.g. `subscription.approve`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "targetId",
+            "in": "query",
+            "description": "Only events about this app, product, plan, subscription or signing key.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and\nstay valid while items are added or removed: a page never repeats or skips an item that\nexisted when pagination began.\n",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "pattern": "^[A-Za-z0-9_-]+$"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "How many items a page holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "AuditEventList",
+                  "type": "object",
+                  "description": "Audit events, newest first.",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "items": {
+                        "title": "AuditEvent",
+                        "type": "object",
+                        "description": "One change an admin made, with the record before and after it. The log is append-only.",
+                        "additionalProperties": false,
+                        "required": [
+                          "id",
+                          "at",
+                          "actor",
+                          "action",
+                          "targetType",
+                          "targetId",
+                          "before",
+                          "after",
+                          "requestId"
+                        ],
+                        "properties": {
+                          "id": {
+                            "type": "string",
+                            "description": "Ascending with time."
+                          },
+                          "at": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "actor": {
+                            "type": "object",
+                            "description": "Who made the change; kept by name, so the event outlives the account.",
+                            "additionalProperties": false,
+                            "required": [
+                              "accountId",
+                              "name",
+                              "via"
+                            ],
+                            "properties": {
+                              "accountId": {
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
+                                "format": "uuid",
+                                "description": "The admin's account; null for the CLI, where `name` is the operator's user on the server."
+                              },
+                              "name": {
+                                "type": "string"
+                              },
+                              "via": {
+                                "type": "string",
+                                "enum": [
+                                  "console",
+                                  "cli"
+                                ],
+                                "description": "`console`: the admin API; `cli`: `pnpm admin` on a server."
+                              }
+                            }
+                          },
+                          "action": {
+                            "type": "string",
+                            "description": "What was done, as `<target>.<verb>`."
+                          },
+                          "targetType": {
+                            "type": "string",
+                            "description": "What was changed: `app`, `product`, `plan`, `subscription` or `signing_key`."
+                          },
+                          "targetId": {
+                            "type": "string",
+                            "description": "The id or code of what was changed."
+                          },
+                          "before": {
+                            "type": [
+                              "object",
+                              "null"
+                            ],
+                            "additionalProperties": true,
+                            "description": "The record before the change, as stored; null when it was created."
+                          },
+                          "after": {
+                            "type": [
+                              "object",
+                              "null"
+                            ],
+                            "additionalProperties": true,
+                            "description": "The record after the change, as stored; null when it was deleted."
+                          },
+                          "requestId": {
+                            "type": [
+                              "string",
+                              "null"
+                            ],
+                            "description": "The request that made the change; null for the CLI."
+                          }
+                        }
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Pass as `cursor` for the next page; null on the last page."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                     }
                   }
                 }
@@ -18217,6 +31009,18 @@ export const openapiDocument: OpenApiDocument = {
       },
       "cache-control": {
         "description": "Catalogue data is public and may be cached briefly, then revalidated with the ETag.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "ratelimit": {
+        "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "ratelimit-policy": {
+        "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
         "schema": {
           "type": "string"
         }
@@ -18316,6 +31120,11 @@ export const openapiDocument: OpenApiDocument = {
                 }
               }
             }
+          },
+          "resetsAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
           }
         }
       },
@@ -21168,6 +33977,199 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "FoodPrice": {
+        "title": "FoodPrice",
+        "type": "object",
+        "description": "The price of one commodity at one monitored market on the list's day, as the 发改 price\nmonitoring system recorded it.\n",
+        "additionalProperties": false,
+        "required": [
+          "market",
+          "commodity",
+          "price",
+          "change"
+        ],
+        "properties": {
+          "market": {
+            "type": "object",
+            "description": "The market where the price was taken.",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "name",
+              "district"
+            ],
+            "properties": {
+              "code": {
+                "type": "string",
+                "description": "Stable code of the market; pass it as `market` to filter.",
+                "pattern": "^[a-z0-9-]{1,40}$"
+              },
+              "name": {
+                "type": "string",
+                "description": "Chinese name of the market."
+              },
+              "district": {
+                "type": "string",
+                "description": "GB/T 2260 code of the Xiamen district the market is in.",
+                "pattern": "^\\d{6}$"
+              }
+            }
+          },
+          "commodity": {
+            "type": "object",
+            "description": "What was priced.",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "name",
+              "category",
+              "unit"
+            ],
+            "properties": {
+              "code": {
+                "type": "string",
+                "description": "Stable code of the commodity; pass it as `commodity` to filter.",
+                "pattern": "^[a-z0-9-]{1,40}$"
+              },
+              "name": {
+                "type": "string",
+                "description": "Chinese name of the commodity."
+              },
+              "category": {
+                "type": "string",
+                "description": "The commodity's category: `grain-oil` 粮油, `meat-eggs` 肉禽蛋, `seafood` 水产,\n`vegetables` 蔬菜, `fruit` 水果.\n",
+                "enum": [
+                  "grain-oil",
+                  "meat-eggs",
+                  "seafood",
+                  "vegetables",
+                  "fruit"
+                ]
+              },
+              "unit": {
+                "type": "string",
+                "description": "What `price` is for, e.g. 元/500克 (yuan per jin), 元/升, 元/个."
+              }
+            }
+          },
+          "price": {
+            "type": "number",
+            "description": "Retail price in yuan per `unit`, two decimals.",
+            "exclusiveMinimum": 0
+          },
+          "change": {
+            "type": "number",
+            "description": "Change against the day before at the same market, in yuan; negative when the price fell."
+          }
+        }
+      },
+      "FoodPriceList": {
+        "title": "FoodPriceList",
+        "type": "object",
+        "description": "The day's prices matching the filters, by market and then by commodity.",
+        "additionalProperties": false,
+        "required": [
+          "date",
+          "data"
+        ],
+        "properties": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "The day the prices are for (Asia/Shanghai)."
+          },
+          "data": {
+            "type": "array",
+            "description": "Empty when the filters match nothing (e.g. a commodity outside the category).",
+            "items": {
+              "title": "FoodPrice",
+              "type": "object",
+              "description": "The price of one commodity at one monitored market on the list's day, as the 发改 price\nmonitoring system recorded it.\n",
+              "additionalProperties": false,
+              "required": [
+                "market",
+                "commodity",
+                "price",
+                "change"
+              ],
+              "properties": {
+                "market": {
+                  "type": "object",
+                  "description": "The market where the price was taken.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "district"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string",
+                      "description": "Stable code of the market; pass it as `market` to filter.",
+                      "pattern": "^[a-z0-9-]{1,40}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "Chinese name of the market."
+                    },
+                    "district": {
+                      "type": "string",
+                      "description": "GB/T 2260 code of the Xiamen district the market is in.",
+                      "pattern": "^\\d{6}$"
+                    }
+                  }
+                },
+                "commodity": {
+                  "type": "object",
+                  "description": "What was priced.",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "name",
+                    "category",
+                    "unit"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string",
+                      "description": "Stable code of the commodity; pass it as `commodity` to filter.",
+                      "pattern": "^[a-z0-9-]{1,40}$"
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "Chinese name of the commodity."
+                    },
+                    "category": {
+                      "type": "string",
+                      "description": "The commodity's category: `grain-oil` 粮油, `meat-eggs` 肉禽蛋, `seafood` 水产,\n`vegetables` 蔬菜, `fruit` 水果.\n",
+                      "enum": [
+                        "grain-oil",
+                        "meat-eggs",
+                        "seafood",
+                        "vegetables",
+                        "fruit"
+                      ]
+                    },
+                    "unit": {
+                      "type": "string",
+                      "description": "What `price` is for, e.g. 元/500克 (yuan per jin), 元/升, 元/个."
+                    }
+                  }
+                },
+                "price": {
+                  "type": "number",
+                  "description": "Retail price in yuan per `unit`, two decimals.",
+                  "exclusiveMinimum": 0
+                },
+                "change": {
+                  "type": "number",
+                  "description": "Change against the day before at the same market, in yuan; negative when the price fell."
+                }
+              }
+            }
+          }
+        }
+      },
       "TokenRequest": {
         "title": "TokenRequest",
         "type": "object",
@@ -21639,14 +34641,8 @@ export const openapiDocument: OpenApiDocument = {
       "ProductCode": {
         "title": "ProductCode",
         "type": "string",
-        "description": "An API product the app asks to use.",
-        "enum": [
-          "catalog",
-          "search",
-          "residence",
-          "social-insurance",
-          "applications"
-        ]
+        "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+        "pattern": "^[a-z][a-z0-9-]{1,39}$"
       },
       "App": {
         "title": "App",
@@ -21740,14 +34736,8 @@ export const openapiDocument: OpenApiDocument = {
             "items": {
               "title": "ProductCode",
               "type": "string",
-              "description": "An API product the app asks to use.",
-              "enum": [
-                "catalog",
-                "search",
-                "residence",
-                "social-insurance",
-                "applications"
-              ]
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
             }
           },
           "createdAt": {
@@ -21862,14 +34852,8 @@ export const openapiDocument: OpenApiDocument = {
                   "items": {
                     "title": "ProductCode",
                     "type": "string",
-                    "description": "An API product the app asks to use.",
-                    "enum": [
-                      "catalog",
-                      "search",
-                      "residence",
-                      "social-insurance",
-                      "applications"
-                    ]
+                    "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
                   }
                 },
                 "createdAt": {
@@ -21954,14 +34938,8 @@ export const openapiDocument: OpenApiDocument = {
             "items": {
               "title": "ProductCode",
               "type": "string",
-              "description": "An API product the app asks to use.",
-              "enum": [
-                "catalog",
-                "search",
-                "residence",
-                "social-insurance",
-                "applications"
-              ]
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
             }
           }
         }
@@ -22067,14 +35045,8 @@ export const openapiDocument: OpenApiDocument = {
                 "items": {
                   "title": "ProductCode",
                   "type": "string",
-                  "description": "An API product the app asks to use.",
-                  "enum": [
-                    "catalog",
-                    "search",
-                    "residence",
-                    "social-insurance",
-                    "applications"
-                  ]
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
                 }
               },
               "createdAt": {
@@ -22145,14 +35117,8 @@ export const openapiDocument: OpenApiDocument = {
             "items": {
               "title": "ProductCode",
               "type": "string",
-              "description": "An API product the app asks to use.",
-              "enum": [
-                "catalog",
-                "search",
-                "residence",
-                "social-insurance",
-                "applications"
-              ]
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
             }
           }
         }
@@ -22664,6 +35630,2391 @@ export const openapiDocument: OpenApiDocument = {
             }
           }
         }
+      },
+      "Sensitivity": {
+        "title": "Sensitivity",
+        "type": "string",
+        "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+        "enum": [
+          "public",
+          "personal"
+        ]
+      },
+      "Product": {
+        "title": "Product",
+        "type": "object",
+        "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "name",
+          "nameEn",
+          "description",
+          "sensitivity",
+          "scope",
+          "operations",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "code": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "name": {
+            "type": "string",
+            "description": "The product's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "description": "The product's name in English."
+          },
+          "description": {
+            "type": "string"
+          },
+          "sensitivity": {
+            "title": "Sensitivity",
+            "type": "string",
+            "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+            "enum": [
+              "public",
+              "personal"
+            ]
+          },
+          "scope": {
+            "type": "string",
+            "description": "The OAuth scope its operations need."
+          },
+          "operations": {
+            "type": "array",
+            "description": "The operationIds it contains; an operation belongs to at most one product.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "PlanCode": {
+        "title": "PlanCode",
+        "type": "string",
+        "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+        "pattern": "^[a-z][a-z0-9-]{1,39}$"
+      },
+      "Plan": {
+        "title": "Plan",
+        "type": "object",
+        "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "name",
+          "nameEn",
+          "environment",
+          "ratePerSecond",
+          "ratePerMinute",
+          "monthlyQuota",
+          "requiresApproval",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "code": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "name": {
+            "type": "string",
+            "description": "The plan's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "description": "The plan's name in English."
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ]
+          },
+          "ratePerSecond": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The burst; calls allowed in any one second."
+          },
+          "ratePerMinute": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The sustained rate; calls allowed in any one minute."
+          },
+          "monthlyQuota": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+          },
+          "requiresApproval": {
+            "type": "boolean",
+            "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ProductCatalogue": {
+        "title": "ProductCatalogue",
+        "type": "object",
+        "description": "Every API product and every plan an app can subscribe to them on.",
+        "additionalProperties": false,
+        "required": [
+          "products",
+          "plans"
+        ],
+        "properties": {
+          "products": {
+            "type": "array",
+            "items": {
+              "title": "Product",
+              "type": "object",
+              "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "name",
+                "nameEn",
+                "description",
+                "sensitivity",
+                "scope",
+                "operations",
+                "createdAt",
+                "updatedAt"
+              ],
+              "properties": {
+                "code": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "name": {
+                  "type": "string",
+                  "description": "The product's name in Chinese."
+                },
+                "nameEn": {
+                  "type": "string",
+                  "description": "The product's name in English."
+                },
+                "description": {
+                  "type": "string"
+                },
+                "sensitivity": {
+                  "title": "Sensitivity",
+                  "type": "string",
+                  "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                  "enum": [
+                    "public",
+                    "personal"
+                  ]
+                },
+                "scope": {
+                  "type": "string",
+                  "description": "The OAuth scope its operations need."
+                },
+                "operations": {
+                  "type": "array",
+                  "description": "The operationIds it contains; an operation belongs to at most one product.",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "plans": {
+            "type": "array",
+            "items": {
+              "title": "Plan",
+              "type": "object",
+              "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "name",
+                "nameEn",
+                "environment",
+                "ratePerSecond",
+                "ratePerMinute",
+                "monthlyQuota",
+                "requiresApproval",
+                "createdAt",
+                "updatedAt"
+              ],
+              "properties": {
+                "code": {
+                  "title": "PlanCode",
+                  "type": "string",
+                  "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "name": {
+                  "type": "string",
+                  "description": "The plan's name in Chinese."
+                },
+                "nameEn": {
+                  "type": "string",
+                  "description": "The plan's name in English."
+                },
+                "environment": {
+                  "type": "string",
+                  "enum": [
+                    "sandbox",
+                    "production"
+                  ]
+                },
+                "ratePerSecond": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "The burst; calls allowed in any one second."
+                },
+                "ratePerMinute": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "The sustained rate; calls allowed in any one minute."
+                },
+                "monthlyQuota": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                },
+                "requiresApproval": {
+                  "type": "boolean",
+                  "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "RateLimitOverrides": {
+        "title": "RateLimitOverrides",
+        "type": "object",
+        "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+        "additionalProperties": false,
+        "properties": {
+          "ratePerSecond": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The burst; calls allowed in any one second."
+          },
+          "ratePerMinute": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The sustained rate; calls allowed in any one minute."
+          },
+          "monthlyQuota": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647,
+            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+          }
+        }
+      },
+      "RateLimits": {
+        "title": "RateLimits",
+        "type": "object",
+        "description": "The limits of a plan, or those in force for a subscription.",
+        "additionalProperties": false,
+        "required": [
+          "ratePerSecond",
+          "ratePerMinute",
+          "monthlyQuota"
+        ],
+        "properties": {
+          "ratePerSecond": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The burst; calls allowed in any one second."
+          },
+          "ratePerMinute": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The sustained rate; calls allowed in any one minute."
+          },
+          "monthlyQuota": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+          }
+        }
+      },
+      "Subscription": {
+        "title": "Subscription",
+        "type": "object",
+        "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "appId",
+          "appName",
+          "product",
+          "plan",
+          "status",
+          "overrides",
+          "limits",
+          "note",
+          "createdAt",
+          "updatedAt",
+          "decidedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "appId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "appName": {
+            "type": "string"
+          },
+          "product": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "plan": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "active",
+              "rejected",
+              "suspended"
+            ],
+            "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+          },
+          "overrides": {
+            "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+            "oneOf": [
+              {
+                "title": "RateLimitOverrides",
+                "type": "object",
+                "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                "additionalProperties": false,
+                "properties": {
+                  "ratePerSecond": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The burst; calls allowed in any one second."
+                  },
+                  "ratePerMinute": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The sustained rate; calls allowed in any one minute."
+                  },
+                  "monthlyQuota": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2147483647,
+                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "limits": {
+            "description": "The limits in force - the plan's, with the overrides applied.",
+            "title": "RateLimits",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "ratePerSecond",
+              "ratePerMinute",
+              "monthlyQuota"
+            ],
+            "properties": {
+              "ratePerSecond": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The burst; calls allowed in any one second."
+              },
+              "ratePerMinute": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The sustained rate; calls allowed in any one minute."
+              },
+              "monthlyQuota": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+              }
+            }
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The admin's reason for the last decision."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "decidedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+          }
+        }
+      },
+      "SubscriptionList": {
+        "title": "SubscriptionList",
+        "type": "object",
+        "description": "Subscriptions, newest first.",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Subscription",
+              "type": "object",
+              "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "appId",
+                "appName",
+                "product",
+                "plan",
+                "status",
+                "overrides",
+                "limits",
+                "note",
+                "createdAt",
+                "updatedAt",
+                "decidedAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "appId": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "appName": {
+                  "type": "string"
+                },
+                "product": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "plan": {
+                  "title": "PlanCode",
+                  "type": "string",
+                  "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "active",
+                    "rejected",
+                    "suspended"
+                  ],
+                  "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                },
+                "overrides": {
+                  "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                  "oneOf": [
+                    {
+                      "title": "RateLimitOverrides",
+                      "type": "object",
+                      "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                      "additionalProperties": false,
+                      "properties": {
+                        "ratePerSecond": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 2147483647,
+                          "description": "The burst; calls allowed in any one second."
+                        },
+                        "ratePerMinute": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 2147483647,
+                          "description": "The sustained rate; calls allowed in any one minute."
+                        },
+                        "monthlyQuota": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "maximum": 2147483647,
+                          "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                        }
+                      }
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
+                },
+                "limits": {
+                  "description": "The limits in force - the plan's, with the overrides applied.",
+                  "title": "RateLimits",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ratePerSecond",
+                    "ratePerMinute",
+                    "monthlyQuota"
+                  ],
+                  "properties": {
+                    "ratePerSecond": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The burst; calls allowed in any one second."
+                    },
+                    "ratePerMinute": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "description": "The sustained rate; calls allowed in any one minute."
+                    },
+                    "monthlyQuota": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                    }
+                  }
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The admin's reason for the last decision."
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "decidedAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time",
+                  "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                }
+              }
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
+      },
+      "SubscriptionCreate": {
+        "title": "SubscriptionCreate",
+        "type": "object",
+        "description": "The product to subscribe to and the plan; the plan must belong to the app's environment.",
+        "additionalProperties": false,
+        "required": [
+          "product",
+          "plan"
+        ],
+        "properties": {
+          "product": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "plan": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          }
+        }
+      },
+      "Granularity": {
+        "title": "Granularity",
+        "type": "string",
+        "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+        "enum": [
+          "hour",
+          "day"
+        ]
+      },
+      "UsagePoint": {
+        "title": "UsagePoint",
+        "type": "object",
+        "description": "The calls of one hour or one day.",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "calls",
+          "success",
+          "clientErrors",
+          "rejected",
+          "serverErrors"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before)."
+          },
+          "calls": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+          },
+          "success": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 2xx and 3xx."
+          },
+          "clientErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 4xx other than 429."
+          },
+          "rejected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 5xx; not counted."
+          }
+        }
+      },
+      "UsageBreakdown": {
+        "title": "UsageBreakdown",
+        "type": "object",
+        "description": "The calls of one product, or of one operation of a product, over the range.",
+        "additionalProperties": false,
+        "required": [
+          "product",
+          "operationId",
+          "calls",
+          "clientErrors",
+          "rejected",
+          "serverErrors"
+        ],
+        "properties": {
+          "product": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "operationId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The operation; null in the per-product rows."
+          },
+          "calls": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+          },
+          "clientErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 4xx other than 429."
+          },
+          "rejected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 5xx; not counted."
+          }
+        }
+      },
+      "QuotaStatus": {
+        "title": "QuotaStatus",
+        "type": "object",
+        "description": "This month's quota of one active subscription. `used` comes from the metering, which lags by up to `METERING_FLUSH_MS`; the platform's quota ledger decides what is admitted.",
+        "additionalProperties": false,
+        "required": [
+          "product",
+          "period",
+          "limit",
+          "used",
+          "remaining",
+          "resetsAt"
+        ],
+        "properties": {
+          "product": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "period": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}$",
+            "description": "The calendar month in Asia/Shanghai (UTC+8)."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The monthly quota in force (plan and overrides)."
+          },
+          "used": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls this month."
+          },
+          "remaining": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "resetsAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "00:00 on the first day of the next month, Asia/Shanghai."
+          }
+        }
+      },
+      "AppUsage": {
+        "title": "AppUsage",
+        "type": "object",
+        "description": "One app's calls over a range, and its monthly quotas.",
+        "additionalProperties": false,
+        "required": [
+          "appId",
+          "from",
+          "to",
+          "granularity",
+          "series",
+          "byProduct",
+          "byOperation",
+          "quotas"
+        ],
+        "properties": {
+          "appId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "granularity": {
+            "title": "Granularity",
+            "type": "string",
+            "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+            "enum": [
+              "hour",
+              "day"
+            ]
+          },
+          "series": {
+            "type": "array",
+            "description": "One point per hour or day from `from` to `to`, without gaps, oldest first.",
+            "items": {
+              "title": "UsagePoint",
+              "type": "object",
+              "description": "The calls of one hour or one day.",
+              "additionalProperties": false,
+              "required": [
+                "start",
+                "calls",
+                "success",
+                "clientErrors",
+                "rejected",
+                "serverErrors"
+              ],
+              "properties": {
+                "start": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before)."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "success": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 2xx and 3xx."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                }
+              }
+            }
+          },
+          "byProduct": {
+            "type": "array",
+            "description": "Totals per product, most calls first.",
+            "items": {
+              "title": "UsageBreakdown",
+              "type": "object",
+              "description": "The calls of one product, or of one operation of a product, over the range.",
+              "additionalProperties": false,
+              "required": [
+                "product",
+                "operationId",
+                "calls",
+                "clientErrors",
+                "rejected",
+                "serverErrors"
+              ],
+              "properties": {
+                "product": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "operationId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The operation; null in the per-product rows."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                }
+              }
+            }
+          },
+          "byOperation": {
+            "type": "array",
+            "description": "Totals per operation, most calls first.",
+            "items": {
+              "title": "UsageBreakdown",
+              "type": "object",
+              "description": "The calls of one product, or of one operation of a product, over the range.",
+              "additionalProperties": false,
+              "required": [
+                "product",
+                "operationId",
+                "calls",
+                "clientErrors",
+                "rejected",
+                "serverErrors"
+              ],
+              "properties": {
+                "product": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "operationId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The operation; null in the per-product rows."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                }
+              }
+            }
+          },
+          "quotas": {
+            "type": "array",
+            "description": "This month's quota of every active subscription.",
+            "items": {
+              "title": "QuotaStatus",
+              "type": "object",
+              "description": "This month's quota of one active subscription. `used` comes from the metering, which lags by up to `METERING_FLUSH_MS`; the platform's quota ledger decides what is admitted.",
+              "additionalProperties": false,
+              "required": [
+                "product",
+                "period",
+                "limit",
+                "used",
+                "remaining",
+                "resetsAt"
+              ],
+              "properties": {
+                "product": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "period": {
+                  "type": "string",
+                  "pattern": "^\\d{4}-\\d{2}$",
+                  "description": "The calendar month in Asia/Shanghai (UTC+8)."
+                },
+                "limit": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "The monthly quota in force (plan and overrides)."
+                },
+                "used": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls this month."
+                },
+                "remaining": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "00:00 on the first day of the next month, Asia/Shanghai."
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProductList": {
+        "title": "ProductList",
+        "type": "object",
+        "description": "Every API product.",
+        "additionalProperties": false,
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Product",
+              "type": "object",
+              "description": "An API product, a named group of operations that apps subscribe to on a plan.",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "name",
+                "nameEn",
+                "description",
+                "sensitivity",
+                "scope",
+                "operations",
+                "createdAt",
+                "updatedAt"
+              ],
+              "properties": {
+                "code": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "name": {
+                  "type": "string",
+                  "description": "The product's name in Chinese."
+                },
+                "nameEn": {
+                  "type": "string",
+                  "description": "The product's name in English."
+                },
+                "description": {
+                  "type": "string"
+                },
+                "sensitivity": {
+                  "title": "Sensitivity",
+                  "type": "string",
+                  "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+                  "enum": [
+                    "public",
+                    "personal"
+                  ]
+                },
+                "scope": {
+                  "type": "string",
+                  "description": "The OAuth scope its operations need."
+                },
+                "operations": {
+                  "type": "array",
+                  "description": "The operationIds it contains; an operation belongs to at most one product.",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProductCreate": {
+        "title": "ProductCreate",
+        "type": "object",
+        "description": "A new API product.",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "name",
+          "nameEn",
+          "description",
+          "sensitivity",
+          "scope",
+          "operations"
+        ],
+        "properties": {
+          "code": {
+            "title": "ProductCode",
+            "type": "string",
+            "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60,
+            "description": "The product's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The product's name in English."
+          },
+          "description": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500
+          },
+          "sensitivity": {
+            "title": "Sensitivity",
+            "type": "string",
+            "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+            "enum": [
+              "public",
+              "personal"
+            ]
+          },
+          "scope": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "^[a-z][a-z0-9-]*:[a-z]+$",
+            "description": "The OAuth scope its operations need."
+          },
+          "operations": {
+            "type": "array",
+            "maxItems": 200,
+            "uniqueItems": true,
+            "description": "operationIds of `/v1` operations. Each must exist and belong to no other product, or the answer is 400.",
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-zA-Z][a-zA-Z0-9]*$"
+            }
+          }
+        }
+      },
+      "ProductUpdate": {
+        "title": "ProductUpdate",
+        "type": "object",
+        "description": "The fields of an API product to change; the others stay as they are.",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60,
+            "description": "The product's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The product's name in English."
+          },
+          "description": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500
+          },
+          "sensitivity": {
+            "title": "Sensitivity",
+            "type": "string",
+            "description": "`public`: public data, callable with an API key or a client-credentials token once subscribed. `personal`: a citizen's personal data; subscribing needs an admin's approval and every call needs a token the citizen consented to (authorization code + PKCE).",
+            "enum": [
+              "public",
+              "personal"
+            ]
+          },
+          "operations": {
+            "type": "array",
+            "maxItems": 200,
+            "uniqueItems": true,
+            "description": "The full new list of operationIds. Each must exist and belong to no other product, or the answer is 400.",
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-zA-Z][a-zA-Z0-9]*$"
+            }
+          }
+        }
+      },
+      "PlanList": {
+        "title": "PlanList",
+        "type": "object",
+        "description": "Every plan.",
+        "additionalProperties": false,
+        "required": [
+          "data"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "Plan",
+              "type": "object",
+              "description": "A plan: the rate limits and monthly quota a subscription gets on its product. A plan belongs to one environment; apps subscribe only on plans of their own environment.",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "name",
+                "nameEn",
+                "environment",
+                "ratePerSecond",
+                "ratePerMinute",
+                "monthlyQuota",
+                "requiresApproval",
+                "createdAt",
+                "updatedAt"
+              ],
+              "properties": {
+                "code": {
+                  "title": "PlanCode",
+                  "type": "string",
+                  "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "name": {
+                  "type": "string",
+                  "description": "The plan's name in Chinese."
+                },
+                "nameEn": {
+                  "type": "string",
+                  "description": "The plan's name in English."
+                },
+                "environment": {
+                  "type": "string",
+                  "enum": [
+                    "sandbox",
+                    "production"
+                  ]
+                },
+                "ratePerSecond": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "The burst; calls allowed in any one second."
+                },
+                "ratePerMinute": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "The sustained rate; calls allowed in any one minute."
+                },
+                "monthlyQuota": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                },
+                "requiresApproval": {
+                  "type": "boolean",
+                  "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "PlanCreate": {
+        "title": "PlanCreate",
+        "type": "object",
+        "description": "A new plan.",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "name",
+          "nameEn",
+          "environment",
+          "ratePerSecond",
+          "ratePerMinute",
+          "monthlyQuota",
+          "requiresApproval"
+        ],
+        "properties": {
+          "code": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60,
+            "description": "The plan's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The plan's name in English."
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ]
+          },
+          "ratePerSecond": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The burst; calls allowed in any one second."
+          },
+          "ratePerMinute": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The sustained rate; calls allowed in any one minute."
+          },
+          "monthlyQuota": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647,
+            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+          },
+          "requiresApproval": {
+            "type": "boolean",
+            "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+          }
+        }
+      },
+      "PlanUpdate": {
+        "title": "PlanUpdate",
+        "type": "object",
+        "description": "The fields of a plan to change; the others stay as they are. New limits apply to every subscription on the plan (except where an override is set) within `CREDENTIAL_POLL_MS`.",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 60,
+            "description": "The plan's name in Chinese."
+          },
+          "nameEn": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The plan's name in English."
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ],
+            "description": "Fixed once subscriptions use the plan (409 otherwise)."
+          },
+          "ratePerSecond": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The burst; calls allowed in any one second."
+          },
+          "ratePerMinute": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "The sustained rate; calls allowed in any one minute."
+          },
+          "monthlyQuota": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647,
+            "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+          },
+          "requiresApproval": {
+            "type": "boolean",
+            "description": "Subscribing on this plan needs an admin's approval, even to a public product."
+          }
+        }
+      },
+      "SubscriptionUpdate": {
+        "title": "SubscriptionUpdate",
+        "type": "object",
+        "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "rejected",
+              "suspended"
+            ]
+          },
+          "plan": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "overrides": {
+            "description": "New overrides, replacing the old ones; null clears them.",
+            "oneOf": [
+              {
+                "title": "RateLimitOverrides",
+                "type": "object",
+                "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                "additionalProperties": false,
+                "properties": {
+                  "ratePerSecond": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The burst; calls allowed in any one second."
+                  },
+                  "ratePerMinute": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 2147483647,
+                    "description": "The sustained rate; calls allowed in any one minute."
+                  },
+                  "monthlyQuota": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2147483647,
+                    "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "The reason, recorded on the subscription and in the audit log."
+          }
+        }
+      },
+      "AdminApp": {
+        "title": "AdminApp",
+        "type": "object",
+        "description": "A third-party app as the platform admins see it, with its organisation and the organisation's owner.",
+        "required": [
+          "id",
+          "clientId",
+          "orgId",
+          "name",
+          "description",
+          "logoUrl",
+          "homepageUrl",
+          "redirectUris",
+          "environment",
+          "clientType",
+          "status",
+          "products",
+          "createdAt",
+          "updatedAt",
+          "orgName",
+          "ownerName"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "clientId": {
+            "type": "string",
+            "description": "The OAuth `client_id`."
+          },
+          "orgId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string",
+            "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+          },
+          "logoUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "homepageUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "redirectUris": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uri"
+            },
+            "description": "Exact-match redirect URIs for the authorization code flow."
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "sandbox",
+              "production"
+            ]
+          },
+          "clientType": {
+            "type": "string",
+            "enum": [
+              "confidential",
+              "public"
+            ],
+            "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "pending_approval",
+              "suspended"
+            ],
+            "description": "Production apps wait for an admin's approval before they can get tokens."
+          },
+          "products": {
+            "type": "array",
+            "items": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "orgName": {
+            "type": "string",
+            "description": "The publisher organisation's name."
+          },
+          "ownerName": {
+            "type": "string",
+            "description": "The name of the organisation's owner; empty if it has none."
+          }
+        }
+      },
+      "AdminAppList": {
+        "title": "AdminAppList",
+        "type": "object",
+        "description": "Apps of every organisation, newest first.",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "AdminApp",
+              "type": "object",
+              "description": "A third-party app as the platform admins see it, with its organisation and the organisation's owner.",
+              "required": [
+                "id",
+                "clientId",
+                "orgId",
+                "name",
+                "description",
+                "logoUrl",
+                "homepageUrl",
+                "redirectUris",
+                "environment",
+                "clientType",
+                "status",
+                "products",
+                "createdAt",
+                "updatedAt",
+                "orgName",
+                "ownerName"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "clientId": {
+                  "type": "string",
+                  "description": "The OAuth `client_id`."
+                },
+                "orgId": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string",
+                  "description": "What the app does; shown to citizens on the consent screen as its stated purpose unless the request names one."
+                },
+                "logoUrl": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "uri"
+                },
+                "homepageUrl": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "uri"
+                },
+                "redirectUris": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "format": "uri"
+                  },
+                  "description": "Exact-match redirect URIs for the authorization code flow."
+                },
+                "environment": {
+                  "type": "string",
+                  "enum": [
+                    "sandbox",
+                    "production"
+                  ]
+                },
+                "clientType": {
+                  "type": "string",
+                  "enum": [
+                    "confidential",
+                    "public"
+                  ],
+                  "description": "Public clients (browser and mobile apps) have no secret and use authorization code + PKCE only."
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "active",
+                    "pending_approval",
+                    "suspended"
+                  ],
+                  "description": "Production apps wait for an admin's approval before they can get tokens."
+                },
+                "products": {
+                  "type": "array",
+                  "items": {
+                    "title": "ProductCode",
+                    "type": "string",
+                    "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  }
+                },
+                "createdAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "updatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "orgName": {
+                  "type": "string",
+                  "description": "The publisher organisation's name."
+                },
+                "ownerName": {
+                  "type": "string",
+                  "description": "The name of the organisation's owner; empty if it has none."
+                }
+              }
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
+      },
+      "AdminAppUpdate": {
+        "title": "AdminAppUpdate",
+        "type": "object",
+        "description": "An admin's decision on an app: approve a production app (`pending_approval` to `active`), suspend it, or lift a suspension (`suspended` to `active`).",
+        "additionalProperties": false,
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "suspended"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "Why; recorded in the audit log."
+          }
+        }
+      },
+      "CredentialRevocation": {
+        "title": "CredentialRevocation",
+        "type": "object",
+        "description": "What was revoked; the app's access tokens stop working with them.",
+        "additionalProperties": false,
+        "required": [
+          "revokedClientSecrets",
+          "revokedApiKeys",
+          "revokedRefreshTokens"
+        ],
+        "properties": {
+          "revokedClientSecrets": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Client secrets that were still valid."
+          },
+          "revokedApiKeys": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "API keys that were still valid."
+          },
+          "revokedRefreshTokens": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Refresh tokens that were still valid."
+          }
+        }
+      },
+      "UsageTotals": {
+        "title": "UsageTotals",
+        "type": "object",
+        "description": "The calls of a whole range.",
+        "additionalProperties": false,
+        "required": [
+          "calls",
+          "success",
+          "clientErrors",
+          "rejected",
+          "serverErrors",
+          "errorRate"
+        ],
+        "properties": {
+          "calls": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+          },
+          "success": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 2xx and 3xx."
+          },
+          "clientErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 4xx other than 429."
+          },
+          "rejected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 5xx; not counted."
+          },
+          "errorRate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+          }
+        }
+      },
+      "TopApp": {
+        "title": "TopApp",
+        "type": "object",
+        "description": "One of the apps with the most counted calls over the range.",
+        "additionalProperties": false,
+        "required": [
+          "appId",
+          "appName",
+          "orgName",
+          "calls",
+          "clientErrors",
+          "rejected",
+          "serverErrors",
+          "errorRate"
+        ],
+        "properties": {
+          "appId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "appName": {
+            "type": "string",
+            "description": "The app's name; `(deleted app)` if it no longer exists."
+          },
+          "orgName": {
+            "type": "string",
+            "description": "Its publisher organisation; empty if the app no longer exists."
+          },
+          "calls": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+          },
+          "clientErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 4xx other than 429."
+          },
+          "rejected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Answers 5xx; not counted."
+          },
+          "errorRate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+          }
+        }
+      },
+      "PlatformUsage": {
+        "title": "PlatformUsage",
+        "type": "object",
+        "description": "Every app's calls over a range, for the platform admins.",
+        "additionalProperties": false,
+        "required": [
+          "from",
+          "to",
+          "granularity",
+          "totals",
+          "series",
+          "byProduct",
+          "topApps"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "granularity": {
+            "title": "Granularity",
+            "type": "string",
+            "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+            "enum": [
+              "hour",
+              "day"
+            ]
+          },
+          "totals": {
+            "title": "UsageTotals",
+            "type": "object",
+            "description": "The calls of a whole range.",
+            "additionalProperties": false,
+            "required": [
+              "calls",
+              "success",
+              "clientErrors",
+              "rejected",
+              "serverErrors",
+              "errorRate"
+            ],
+            "properties": {
+              "calls": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+              },
+              "success": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Answers 2xx and 3xx."
+              },
+              "clientErrors": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Answers 4xx other than 429."
+              },
+              "rejected": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+              },
+              "serverErrors": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Answers 5xx; not counted."
+              },
+              "errorRate": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+              }
+            }
+          },
+          "series": {
+            "type": "array",
+            "description": "One point per hour or day from `from` to `to`, without gaps, oldest first.",
+            "items": {
+              "title": "UsagePoint",
+              "type": "object",
+              "description": "The calls of one hour or one day.",
+              "additionalProperties": false,
+              "required": [
+                "start",
+                "calls",
+                "success",
+                "clientErrors",
+                "rejected",
+                "serverErrors"
+              ],
+              "properties": {
+                "start": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "Start of the hour, or of the day in Asia/Shanghai (UTC+8, so 16:00 UTC the day before)."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "success": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 2xx and 3xx."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                }
+              }
+            }
+          },
+          "byProduct": {
+            "type": "array",
+            "description": "Totals per product, most calls first.",
+            "items": {
+              "title": "UsageBreakdown",
+              "type": "object",
+              "description": "The calls of one product, or of one operation of a product, over the range.",
+              "additionalProperties": false,
+              "required": [
+                "product",
+                "operationId",
+                "calls",
+                "clientErrors",
+                "rejected",
+                "serverErrors"
+              ],
+              "properties": {
+                "product": {
+                  "title": "ProductCode",
+                  "type": "string",
+                  "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                  "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "operationId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The operation; null in the per-product rows."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                }
+              }
+            }
+          },
+          "topApps": {
+            "type": "array",
+            "description": "The ten apps with the most counted calls, most first.",
+            "items": {
+              "title": "TopApp",
+              "type": "object",
+              "description": "One of the apps with the most counted calls over the range.",
+              "additionalProperties": false,
+              "required": [
+                "appId",
+                "appName",
+                "orgName",
+                "calls",
+                "clientErrors",
+                "rejected",
+                "serverErrors",
+                "errorRate"
+              ],
+              "properties": {
+                "appId": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "appName": {
+                  "type": "string",
+                  "description": "The app's name; `(deleted app)` if it no longer exists."
+                },
+                "orgName": {
+                  "type": "string",
+                  "description": "Its publisher organisation; empty if the app no longer exists."
+                },
+                "calls": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Counted calls - answers 2xx, 3xx and 4xx other than 429."
+                },
+                "clientErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 4xx other than 429."
+                },
+                "rejected": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 429 - rate limit or monthly quota used up; not counted."
+                },
+                "serverErrors": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Answers 5xx; not counted."
+                },
+                "errorRate": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1,
+                  "description": "(clientErrors + serverErrors) / (calls + serverErrors); 0 when there were none."
+                }
+              }
+            }
+          }
+        }
+      },
+      "AuditEvent": {
+        "title": "AuditEvent",
+        "type": "object",
+        "description": "One change an admin made, with the record before and after it. The log is append-only.",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "at",
+          "actor",
+          "action",
+          "targetType",
+          "targetId",
+          "before",
+          "after",
+          "requestId"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Ascending with time."
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actor": {
+            "type": "object",
+            "description": "Who made the change; kept by name, so the event outlives the account.",
+            "additionalProperties": false,
+            "required": [
+              "accountId",
+              "name",
+              "via"
+            ],
+            "properties": {
+              "accountId": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uuid",
+                "description": "The admin's account; null for the CLI, where `name` is the operator's user on the server."
+              },
+              "name": {
+                "type": "string"
+              },
+              "via": {
+                "type": "string",
+                "enum": [
+                  "console",
+                  "cli"
+                ],
+                "description": "`console`: the admin API; `cli`: `pnpm admin` on a server."
+              }
+            }
+          },
+          "action": {
+            "type": "string",
+            "description": "What was done, as `<target>.<verb>`."
+          },
+          "targetType": {
+            "type": "string",
+            "description": "What was changed: `app`, `product`, `plan`, `subscription` or `signing_key`."
+          },
+          "targetId": {
+            "type": "string",
+            "description": "The id or code of what was changed."
+          },
+          "before": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true,
+            "description": "The record before the change, as stored; null when it was created."
+          },
+          "after": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true,
+            "description": "The record after the change, as stored; null when it was deleted."
+          },
+          "requestId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The request that made the change; null for the CLI."
+          }
+        }
+      },
+      "AuditEventList": {
+        "title": "AuditEventList",
+        "type": "object",
+        "description": "Audit events, newest first.",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "nextCursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "title": "AuditEvent",
+              "type": "object",
+              "description": "One change an admin made, with the record before and after it. The log is append-only.",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "at",
+                "actor",
+                "action",
+                "targetType",
+                "targetId",
+                "before",
+                "after",
+                "requestId"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Ascending with time."
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "actor": {
+                  "type": "object",
+                  "description": "Who made the change; kept by name, so the event outlives the account.",
+                  "additionalProperties": false,
+                  "required": [
+                    "accountId",
+                    "name",
+                    "via"
+                  ],
+                  "properties": {
+                    "accountId": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "uuid",
+                      "description": "The admin's account; null for the CLI, where `name` is the operator's user on the server."
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "via": {
+                      "type": "string",
+                      "enum": [
+                        "console",
+                        "cli"
+                      ],
+                      "description": "`console`: the admin API; `cli`: `pnpm admin` on a server."
+                    }
+                  }
+                },
+                "action": {
+                  "type": "string",
+                  "description": "What was done, as `<target>.<verb>`."
+                },
+                "targetType": {
+                  "type": "string",
+                  "description": "What was changed: `app`, `product`, `plan`, `subscription` or `signing_key`."
+                },
+                "targetId": {
+                  "type": "string",
+                  "description": "The id or code of what was changed."
+                },
+                "before": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "additionalProperties": true,
+                  "description": "The record before the change, as stored; null when it was created."
+                },
+                "after": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "additionalProperties": true,
+                  "description": "The record after the change, as stored; null when it was deleted."
+                },
+                "requestId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The request that made the change; null for the CLI."
+                }
+              }
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Pass as `cursor` for the next page; null on the last page."
+          }
+        }
       }
     },
     "responses": {
@@ -22742,6 +38093,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -22823,6 +38179,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -22910,6 +38271,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -22930,11 +38296,23 @@ export const openapiDocument: OpenApiDocument = {
             "schema": {
               "type": "string"
             }
+          },
+          "RateLimit": {
+            "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RateLimit-Policy": {
+            "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+            "schema": {
+              "type": "string"
+            }
           }
         }
       },
       "unauthorized": {
-        "description": "No valid access token or API key came with the request (`invalid_token`).",
+        "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
         "headers": {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -23014,6 +38392,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -23021,7 +38404,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "forbidden": {
-        "description": "The credentials are valid but do not grant this operation (`insufficient_scope`, `not_subscribed`).",
+        "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
         "headers": {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -23095,6 +38478,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -23102,7 +38490,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "too-many-requests": {
-        "description": "A rate limit or the monthly quota is used up (`rate_limited`, `quota_exceeded`). Wait as `Retry-After` says.",
+        "description": "A limit of the app's plan for this API product is used up: `rate_limited` when the per-second (burst) or per-minute (sustained) limit is, `quota_exceeded` when the monthly quota is (calendar month, Asia/Shanghai; the body has `resetsAt`). Wait as `Retry-After` says.",
         "headers": {
           "X-Request-Id": {
             "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -23111,9 +38499,22 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "Retry-After": {
-            "description": "Seconds to wait before retrying.",
+            "description": "Seconds to wait before retrying; for `quota_exceeded`, the seconds until the quota resets.",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "RateLimit": {
+            "description": "What is left of the policies in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until\nthe window resets. A 429 names only the exhausted policy (`\"burst\"` or `\"sustained\"` for\n`rate_limited`, `\"monthly\"` for `quota_exceeded`). The monthly quota left is in the usage\nfigures (`getAppUsage`).\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RateLimit-Policy": {
+            "description": "The app's limits for the API product that contains this operation (IETF\ndraft-ietf-httpapi-ratelimit-headers): one item per policy, `q` the quota units and `w` the\nwindow in seconds. `\"burst\"` is the calls allowed in any one second, `\"sustained\"` in one\nminute, `\"monthly\"` the monthly quota; the monthly window is the calendar month in\nAsia/Shanghai (UTC+8), and its `w` is that month's length (2592000 for 30 days, 2678400 for\n31). Admins' per-subscription overrides are included.\n",
+            "schema": {
+              "type": "string"
             }
           }
         },
@@ -23182,6 +38583,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -23263,6 +38669,103 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                }
+              }
+            }
+          }
+        }
+      },
+      "upstream-unavailable": {
+        "description": "The department system behind this operation did not answer within 2 seconds, could not be reached or failed (`upstream_unavailable`), or this instance is shutting down (`service_unavailable`). Retry after `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "title": "Problem",
+              "type": "object",
+              "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+              "required": [
+                "type",
+                "title",
+                "status",
+                "code",
+                "requestId"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "A URL of the page that documents this code."
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A short summary of the problem type."
+                },
+                "status": {
+                  "type": "integer",
+                  "minimum": 400,
+                  "maximum": 599
+                },
+                "detail": {
+                  "type": "string",
+                  "description": "What went wrong with this request, in plain words."
+                },
+                "instance": {
+                  "type": "string",
+                  "description": "The path of the request that failed."
+                },
+                "code": {
+                  "type": "string",
+                  "pattern": "^[a-z][a-z_]*$",
+                  "description": "Stable error code; see the errors reference."
+                },
+                "requestId": {
+                  "type": "string",
+                  "description": "The request's id, as in the `X-Request-Id` header."
+                },
+                "errors": {
+                  "type": "array",
+                  "description": "For `validation_failed`, one entry per invalid input.",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "location",
+                      "message"
+                    ],
+                    "properties": {
+                      "location": {
+                        "type": "string",
+                        "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -23464,6 +38967,11 @@ export const openapiDocument: OpenApiDocument = {
                       }
                     }
                   }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }
@@ -23519,7 +39027,7 @@ export const openapiDocument: OpenApiDocument = {
         "name": "X-CSRF-Token",
         "in": "header",
         "required": false,
-        "description": "The session's CSRF token, from `getMe`. State-changing console calls without it answer 403 `csrf_failed`.",
+        "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
         "schema": {
           "type": "string",
           "minLength": 16,
@@ -23531,6 +39039,71 @@ export const openapiDocument: OpenApiDocument = {
         "in": "path",
         "required": true,
         "description": "The app's id.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "usage-from": {
+        "name": "from",
+        "in": "query",
+        "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+        "schema": {
+          "type": "string",
+          "format": "date-time"
+        }
+      },
+      "usage-to": {
+        "name": "to",
+        "in": "query",
+        "description": "End of the range (exclusive); now if omitted.",
+        "schema": {
+          "type": "string",
+          "format": "date-time"
+        }
+      },
+      "usage-granularity": {
+        "name": "granularity",
+        "in": "query",
+        "description": "One point per hour, or per calendar day in Asia/Shanghai (UTC+8).",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "hour",
+            "day"
+          ],
+          "default": "day"
+        }
+      },
+      "product-code": {
+        "name": "productCode",
+        "in": "path",
+        "required": true,
+        "description": "The API product's code.",
+        "schema": {
+          "title": "ProductCode",
+          "type": "string",
+          "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+        }
+      },
+      "plan-code": {
+        "name": "planCode",
+        "in": "path",
+        "required": true,
+        "description": "The plan's code.",
+        "schema": {
+          "title": "PlanCode",
+          "type": "string",
+          "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+        }
+      },
+      "subscription-id": {
+        "name": "subscriptionId",
+        "in": "path",
+        "required": true,
+        "description": "The subscription's id.",
         "schema": {
           "type": "string",
           "format": "uuid"

@@ -1,5 +1,6 @@
-import type { DatabaseHandle } from '@ixiamen/db';
+import { type DatabaseHandle, subscriptions } from '@ixiamen/db';
 import { openTestDatabase } from '@ixiamen/db/testing';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/app.js';
 import { provisionApp } from '../../src/testing.js';
@@ -14,11 +15,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const UNREACHABLE = { ratePerSecond: 1_000_000, ratePerMinute: 60_000_000, monthlyQuota: 2_000_000_000 };
+
+export interface TestAppOptions extends Omit<BuildOptions, 'database'> {
+  /** Keep the sandbox plan's limits; otherwise the test app's are too high for a test to reach. */
+  planLimits?: boolean;
+}
+
 /** The real app on a fresh database of this run's driver (PGlite or PostgreSQL), not listening. */
-export async function testApp(options: Omit<BuildOptions, 'database'> = {}): Promise<TestApp> {
+export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const app = await buildApp({ ...options, config: { LOG_LEVEL: 'silent', ...options.config }, database });
   const credentials = await provisionApp(app);
+  if (!options.planLimits) {
+    await app.database.db
+      .update(subscriptions)
+      .set({ overrides: UNREACHABLE })
+      .where(eq(subscriptions.appId, credentials.appId));
+  }
   return {
     app,
     database,

@@ -1,4 +1,4 @@
-import { categories, type Database, faqs, organisations, policies, services } from '@ixiamen/db';
+import { categories, type Database, faqs, organisations, policies, rowsOf, services } from '@ixiamen/db';
 import { asc, sql } from 'drizzle-orm';
 
 export function catalogRepository(db: Database) {
@@ -24,8 +24,7 @@ export function catalogRepository(db: Database) {
           (select count(*) || ':' || coalesce(max(${faqs.updatedAt})::text, '') from ${faqs}),
           (select count(*) || ':' || coalesce(max(${policies.updatedAt})::text, '') from ${policies})
         ) as fp`);
-      const list = Array.isArray(rows) ? rows : (rows as { rows: { fp: string }[] }).rows;
-      return String(list[0]?.fp ?? '');
+      return String(rowsOf<{ fp: string }>(rows)[0]?.fp ?? '');
     },
   };
 }

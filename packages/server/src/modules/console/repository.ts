@@ -10,6 +10,7 @@ import {
   refreshTokens,
 } from '@ixiamen/db';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { subscribeNewApp } from '../products/repository.js';
 
 /** Storage of the developer console: organisations, apps, credentials and a citizen's consents. */
 export function consoleRepository(db: Database) {
@@ -70,6 +71,7 @@ export function consoleRepository(db: Database) {
       return db.transaction(async (tx) => {
         const [app] = await tx.insert(apps).values(values).returning();
         if (secret) await tx.insert(clientSecrets).values({ ...secret, appId: app!.id });
+        await subscribeNewApp(tx, app!);
         return app!;
       });
     },

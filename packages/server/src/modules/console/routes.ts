@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { operation } from '../../platform/contract/route.js';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import { requireSession } from '../identity/session-guard.js';
+import { productRoutes } from '../products/routes.js';
+import { usageRoutes } from '../usage/routes.js';
 import { consentRoutes } from './consent-routes.js';
 import { credentialRoutes } from './credential-routes.js';
 import { newClientId, newClientSecret } from './credentials.js';
@@ -106,6 +108,8 @@ export async function consoleRoutes(app: FastifyInstance) {
 
   await credentialRoutes(app, repo, ownApp);
   await consentRoutes(app, repo, session);
+  await productRoutes(app, ownApp, session);
+  await usageRoutes(app, ownApp);
 }
 
 export type OwnApp = (request: FastifyRequest, appId: string, csrf?: boolean) => Promise<App>;

@@ -22,6 +22,10 @@ export interface AuthRuntime extends AuthOptions {
   cache: CredentialCache;
   /** Appends a revocation and makes it effective everywhere (here now, elsewhere within a poll). */
   revoke(events: FeedEvent[]): Promise<void>;
+  /** Makes feed events another writer appended take effect now, here and (with Redis) everywhere. */
+  nudge(): Promise<void>;
+  /** Also tells `listener` of every feed event (e.g. the limits reload products on `products`). */
+  onEvents(listener: (events: FeedEvent[]) => void): void;
   /** Signs with a new key from now on, everywhere; the old one stays published one token lifetime. */
   rotateSigningKey(): Promise<string>;
 }
@@ -40,12 +44,14 @@ export const authPlugin = fp(
     const keys = new KeyRing(db, opts.issuer, opts.audience);
     await keys.load();
     const cache = new CredentialCache(db, onError);
+    const listeners: ((events: FeedEvent[]) => void)[] = [];
     const feed = new CredentialFeed(db, {
       pollMs: opts.pollMs,
       redisUrl: opts.redisUrl,
       onError,
       onEvents: (events) => {
         cache.apply(events);
+        for (const listener of listeners) listener(events);
         if (events.some((e) => e.kind === 'signing_key')) keys.reload().catch(onError);
       },
     });
@@ -73,7 +79,15 @@ export const authPlugin = fp(
       await revoke([{ kind: 'signing_key', subject: kid, until: null }]);
       return kid;
     };
-    app.decorate('auth', { ...opts, keys, cache, revoke, rotateSigningKey });
+    app.decorate('auth', {
+      ...opts,
+      keys,
+      cache,
+      revoke,
+      rotateSigningKey,
+      nudge: () => feed.nudge(),
+      onEvents: (listener) => listeners.push(listener),
+    });
   },
   { name: 'auth', dependencies: ['database'] },
 );

@@ -24,7 +24,7 @@ interface AccessClaims extends JWTPayload {
   fid?: string;
 }
 
-async function fromAccessToken(auth: AuthRuntime, token: string): Promise<Principal> {
+async function fromAccessToken(auth: AuthRuntime, token: string): Promise<Omit<Principal, 'subscriptions'>> {
   let claims: AccessClaims;
   try {
     claims = (await auth.keys.verify(token)) as AccessClaims;
@@ -43,7 +43,10 @@ async function fromAccessToken(auth: AuthRuntime, token: string): Promise<Princi
   };
 }
 
-async function fromApiKey(auth: AuthRuntime, key: string): Promise<Omit<Principal, 'clientId'>> {
+async function fromApiKey(
+  auth: AuthRuntime,
+  key: string,
+): Promise<Omit<Principal, 'clientId' | 'subscriptions'>> {
   const state = await auth.cache.apiKey(key);
   if (!state) throw unauthorized('The API key is not valid, has expired or was revoked.');
   return { via: 'api_key', appId: state.appId, subject: state.appId, scopes: new Set(PUBLIC_SCOPES) };
@@ -58,7 +61,7 @@ async function authenticate(auth: AuthRuntime, request: FastifyRequest): Promise
 
   const authorization = request.headers.authorization;
   const apiKey = request.headers['x-api-key'];
-  let principal: Omit<Principal, 'clientId'> & { clientId?: string };
+  let principal: Omit<Principal, 'clientId' | 'subscriptions'> & { clientId?: string };
   if (authorization && oauth) {
     const [scheme, token] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Use the Bearer scheme.');
@@ -87,7 +90,7 @@ async function authenticate(auth: AuthRuntime, request: FastifyRequest): Promise
       },
     });
   }
-  return { ...principal, clientId: app.clientId };
+  return { ...principal, clientId: app.clientId, subscriptions: app.subscriptions };
 }
 
 /**

@@ -3,12 +3,15 @@ import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { FeedEvent } from './credential-feed.js';
 import { sha256 } from './secrets.js';
+import { loadSubscriptions, type SubscriptionState } from './subscription-state.js';
 
 export interface AppState {
   id: string;
   clientId: string;
   status: 'active' | 'pending_approval' | 'suspended';
   environment: 'sandbox' | 'production';
+  /** The app's subscriptions by product code, with the limits in force (plan plus overrides). */
+  subscriptions: ReadonlyMap<string, SubscriptionState>;
 }
 
 export interface ApiKeyState {
@@ -40,6 +43,10 @@ export class CredentialCache {
       switch (event.kind) {
         case 'app':
           this.apps.delete(event.subject);
+          break;
+        case 'products':
+          // A plan or product changed: any app's limits may have, and such changes are rare.
+          this.apps.clear();
           break;
         case 'api_key':
           for (const [hash, state] of this.keys.entries()) {
@@ -80,8 +87,9 @@ export class CredentialCache {
       .select({ id: apps.id, clientId: apps.clientId, status: apps.status, environment: apps.environment })
       .from(apps)
       .where(eq(apps.id, id));
-    this.apps.set(id, row ?? false);
-    return row;
+    const state = row ? { ...row, subscriptions: await loadSubscriptions(this.db, id) } : false;
+    this.apps.set(id, state);
+    return state || undefined;
   }
 
   async apiKey(key: string): Promise<ApiKeyState | undefined> {

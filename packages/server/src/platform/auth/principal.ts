@@ -1,3 +1,5 @@
+import type { SubscriptionState } from './subscription-state.js';
+
 /** Who is calling a /v1 operation, as established by the authenticate hook. */
 export interface Principal {
   via: 'access_token' | 'api_key';
@@ -7,6 +9,8 @@ export interface Principal {
   subject: string;
   scopes: ReadonlySet<string>;
   consentId?: string;
+  /** The app's subscriptions by product, for the limits that follow authentication. */
+  subscriptions: ReadonlyMap<string, SubscriptionState>;
 }
 
 declare module 'fastify' {

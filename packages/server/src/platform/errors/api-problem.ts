@@ -11,11 +11,14 @@ export interface ProblemBody {
   code: ErrorCode;
   requestId: string;
   errors?: { location: string; message: string }[];
+  resetsAt?: string;
 }
 
 export interface ApiProblemOptions {
   errors?: ProblemBody['errors'];
   headers?: Record<string, string>;
+  /** For `quota_exceeded`: when the quota resets. */
+  resetsAt?: string;
 }
 
 /**
@@ -26,6 +29,7 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly errors: ProblemBody['errors'];
+  readonly resetsAt: string | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -37,6 +41,7 @@ export class ApiProblem extends Error {
     this.status = errorCodes[code].status;
     this.headers = options.headers ?? {};
     this.errors = options.errors;
+    this.resetsAt = options.resetsAt;
   }
 
   /** A 400 for one input the schema could not judge: `location` like `querystring/cursor`. */
@@ -54,6 +59,7 @@ export class ApiProblem extends Error {
       code: this.code,
       requestId,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.resetsAt ? { resetsAt: this.resetsAt } : {}),
     };
   }
 }

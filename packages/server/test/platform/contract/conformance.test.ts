@@ -9,14 +9,8 @@ import { routeTable } from '../../../src/platform/contract/route-table.js';
 import { signInForTest } from '../../../src/testing.js';
 import { consentTo, pkcePair } from '../../helpers/oauth-flow.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
+import { meteringSamples, type Sample } from './metering-samples.js';
 import { responseValidator } from './response-validator.js';
-
-interface Sample {
-  url: string;
-  status: number;
-  headers?: Record<string, string>;
-  payload?: object | string;
-}
 
 /** Public operations' samples: API-key calls, also used for the conditional-GET check. */
 const publicSamples: Record<string, Sample[]> = {
@@ -268,7 +262,7 @@ let samples: Record<string, Sample[]>;
 beforeAll(async () => {
   t = await testApp();
   await t.app.ready();
-  samples = { ...publicSamples, ...(await accountSamples(t)) };
+  samples = { ...publicSamples, ...(await accountSamples(t)), ...(await meteringSamples(t)) };
 });
 afterAll(() => t.close());
 

@@ -1,0 +1,143 @@
+import {
+  apps,
+  type Database,
+  DEFAULT_PLAN,
+  type Plan,
+  plans,
+  products,
+  type RateLimitOverrides,
+  type SubscriptionStatus,
+  subscriptions,
+} from '@ixiamen/db';
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+
+type Writer = Pick<Database, 'insert' | 'select'>;
+
+export const subscriptionColumns = {
+  id: subscriptions.id,
+  appId: subscriptions.appId,
+  appName: apps.name,
+  product: subscriptions.productCode,
+  plan: subscriptions.planCode,
+  status: subscriptions.status,
+  overrides: subscriptions.overrides,
+  note: subscriptions.note,
+  createdAt: subscriptions.createdAt,
+  updatedAt: subscriptions.updatedAt,
+  decidedAt: subscriptions.decidedAt,
+  ratePerSecond: plans.ratePerSecond,
+  ratePerMinute: plans.ratePerMinute,
+  monthlyQuota: plans.monthlyQuota,
+};
+
+export interface SubscriptionFilter {
+  appId?: string | undefined;
+  status?: SubscriptionStatus | undefined;
+  /** Only rows with an id after this one (keyset pagination). */
+  after?: string | undefined;
+  limit?: number;
+}
+
+/** Products, plans and subscriptions, for the console, the admin API and the CLI alike. */
+export function productsRepository(db: Database) {
+  return {
+    products: () => db.select().from(products).orderBy(asc(products.code)),
+    plans: () =>
+      db
+        .select()
+        .from(plans)
+        .orderBy(sql`${plans.environment} = 'production'`, asc(plans.monthlyQuota), asc(plans.code)),
+    async product(code: string) {
+      const [row] = await db.select().from(products).where(eq(products.code, code));
+      return row;
+    },
+    async plan(code: string) {
+      const [row] = await db.select().from(plans).where(eq(plans.code, code));
+      return row;
+    },
+
+    subscriptions(filter: SubscriptionFilter) {
+      const where: SQL[] = [];
+      if (filter.appId) where.push(eq(subscriptions.appId, filter.appId));
+      if (filter.status) where.push(eq(subscriptions.status, filter.status));
+      if (filter.after) where.push(gt(subscriptions.id, filter.after));
+      const query = db
+        .select(subscriptionColumns)
+        .from(subscriptions)
+        .innerJoin(apps, eq(apps.id, subscriptions.appId))
+        .innerJoin(plans, eq(plans.code, subscriptions.planCode))
+        .where(and(...where))
+        .orderBy(asc(subscriptions.id));
+      return filter.limit ? query.limit(filter.limit) : query;
+    },
+
+    async subscription(id: string) {
+      const [row] = await db
+        .select(subscriptionColumns)
+        .from(subscriptions)
+        .innerJoin(apps, eq(apps.id, subscriptions.appId))
+        .innerJoin(plans, eq(plans.code, subscriptions.planCode))
+        .where(eq(subscriptions.id, id));
+      return row;
+    },
+
+    async insertSubscription(values: {
+      appId: string;
+      productCode: string;
+      planCode: string;
+      status: SubscriptionStatus;
+      overrides?: RateLimitOverrides | null;
+    }) {
+      const [row] = await db
+        .insert(subscriptions)
+        .values({ ...values, decidedAt: values.status === 'active' ? new Date() : null })
+        .onConflictDoNothing()
+        .returning({ id: subscriptions.id });
+      return row?.id;
+    },
+  };
+}
+
+export type ProductsRepository = ReturnType<typeof productsRepository>;
+export type SubscriptionRow = Awaited<ReturnType<ProductsRepository['subscription']>> & {};
+
+/** Whether subscribing to this product on this plan waits for an admin. */
+export const needsApproval = (sensitivity: 'public' | 'personal', plan: Pick<Plan, 'requiresApproval'>) =>
+  sensitivity === 'personal' || plan.requiresApproval;
+
+/**
+ * A new app's subscriptions, in the transaction that creates it: every public product on its
+ * environment's default plan, active at once, and the personal products it asked for, pending.
+ */
+export async function subscribeNewApp(
+  tx: Writer,
+  app: { id: string; environment: 'sandbox' | 'production'; products: string[] },
+): Promise<void> {
+  const planCode = DEFAULT_PLAN[app.environment];
+  const [plan] = await tx.select().from(plans).where(eq(plans.code, planCode));
+  const rows = await tx
+    .select({ code: products.code, sensitivity: products.sensitivity })
+    .from(products)
+    .where(inArray(products.code, app.products));
+  const publicRows = await tx
+    .select({ code: products.code, sensitivity: products.sensitivity })
+    .from(products)
+    .where(eq(products.sensitivity, 'public'));
+  const wanted = new Map([...publicRows, ...rows].map((p) => [p.code, p.sensitivity]));
+  if (!plan || wanted.size === 0) return;
+  await tx
+    .insert(subscriptions)
+    .values(
+      [...wanted].map(([productCode, sensitivity]) => {
+        const active = !needsApproval(sensitivity, plan);
+        return {
+          appId: app.id,
+          productCode,
+          planCode,
+          status: active ? ('active' as const) : ('pending' as const),
+          decidedAt: active ? new Date() : null,
+        };
+      }),
+    )
+    .onConflictDoNothing();
+}

@@ -1,0 +1,58 @@
+import {
+  type Database,
+  plans,
+  type RateLimitOverrides,
+  type SubscriptionStatus,
+  subscriptions,
+} from '@ixiamen/db';
+import { eq } from 'drizzle-orm';
+
+export interface Limits {
+  ratePerSecond: number;
+  ratePerMinute: number;
+  monthlyQuota: number;
+}
+
+export interface SubscriptionState {
+  id: string;
+  status: SubscriptionStatus;
+  limits: Limits;
+  /** `RateLimit-Policy` without the monthly window's length, which depends on the month. */
+  policyPrefix: string;
+}
+
+/** A plan's limits with an admin's per-subscription overrides applied. */
+export function effectiveLimits(plan: Limits, overrides: RateLimitOverrides | null): Limits {
+  return {
+    ratePerSecond: overrides?.ratePerSecond ?? plan.ratePerSecond,
+    ratePerMinute: overrides?.ratePerMinute ?? plan.ratePerMinute,
+    monthlyQuota: overrides?.monthlyQuota ?? plan.monthlyQuota,
+  };
+}
+
+/** One app's subscriptions with their effective limits: the plan's, overridden per app by admins. */
+export async function loadSubscriptions(
+  db: Database,
+  appId: string,
+): Promise<Map<string, SubscriptionState>> {
+  const rows = await db
+    .select({
+      id: subscriptions.id,
+      product: subscriptions.productCode,
+      status: subscriptions.status,
+      overrides: subscriptions.overrides,
+      ratePerSecond: plans.ratePerSecond,
+      ratePerMinute: plans.ratePerMinute,
+      monthlyQuota: plans.monthlyQuota,
+    })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.code, subscriptions.planCode))
+    .where(eq(subscriptions.appId, appId));
+  return new Map(
+    rows.map((row) => {
+      const limits = effectiveLimits(row, row.overrides);
+      const policyPrefix = `"burst";q=${limits.ratePerSecond};w=1, "sustained";q=${limits.ratePerMinute};w=60, "monthly";q=${limits.monthlyQuota};w=`;
+      return [row.product, { id: row.id, status: row.status, limits, policyPrefix }];
+    }),
+  );
+}

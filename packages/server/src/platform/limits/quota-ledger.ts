@@ -1,0 +1,148 @@
+import { type Database, rowsOf } from '@ixiamen/db';
+import { sql } from 'drizzle-orm';
+
+interface Lease {
+  appId: string;
+  product: string;
+  period: string;
+  /** Units leased from the database and not yet spent by this instance. */
+  available: number;
+  lastGrant: number;
+  /** Until when the database said the quota is used up; asked again after that. */
+  exhaustedUntil: number;
+  /** The quota it was used up at: a raised quota is asked about at once. */
+  exhaustedAt: number;
+  refill: Promise<void> | undefined;
+}
+
+export interface QuotaOptions {
+  /** The most units one lease takes; leases shrink as the quota runs low. */
+  maxLease: number;
+  /** How long a "used up" answer is believed before the database is asked again. */
+  exhaustedRecheckMs: number;
+  onError: (err: unknown) => void;
+}
+
+export class QuotaUnavailable extends Error {
+  override readonly name = 'QuotaUnavailable';
+}
+
+/**
+ * Exact monthly quotas across instances without a database round trip per call. The database
+ * row is the only authority: an instance leases a block of units from it in one atomic
+ * statement and spends them from memory, so the instances together never admit more than the
+ * quota. Leases shrink to an eighth of what is left (down to one unit), so when the quota runs
+ * out the units still held elsewhere are few and spent by the next calls. Unspent units go
+ * back at shutdown; after a crash they are lost, which can only under-admit, never over-admit.
+ */
+export class QuotaLedger {
+  private readonly leases = new Map<string, Lease>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: QuotaOptions,
+  ) {}
+
+  /** Spends one unit; false when the quota for this month is used up. */
+  async take(appId: string, product: string, period: string, limit: number): Promise<boolean> {
+    const key = `${appId}|${product}|${period}`;
+    let lease = this.leases.get(key);
+    if (!lease) {
+      lease = {
+        appId,
+        product,
+        period,
+        available: 0,
+        lastGrant: 0,
+        exhaustedUntil: 0,
+        exhaustedAt: 0,
+        refill: undefined,
+      };
+      this.leases.set(key, lease);
+    }
+    for (;;) {
+      if (lease.available > 0) {
+        lease.available--;
+        // Lease ahead, off this request's path, so calls rarely wait for the database.
+        if (lease.available * 2 < lease.lastGrant && !lease.refill) {
+          this.refill(lease, limit).catch(this.options.onError);
+        }
+        return true;
+      }
+      if (lease.exhaustedUntil > Date.now() && limit <= lease.exhaustedAt) return false;
+      try {
+        await this.refill(lease, limit);
+      } catch (err) {
+        throw new QuotaUnavailable('The quota could not be checked.', { cause: err });
+      }
+      if (lease.available === 0 && lease.exhaustedUntil > Date.now() && limit <= lease.exhaustedAt)
+        return false;
+    }
+  }
+
+  /** Gives back a unit whose call turned out not to count (a 5xx or a 429). */
+  refund(appId: string, product: string, period: string): void {
+    const lease = this.leases.get(`${appId}|${product}|${period}`);
+    if (lease) lease.available++;
+  }
+
+  private refill(lease: Lease, limit: number): Promise<void> {
+    lease.refill ??= this.lease(lease, limit).finally(() => {
+      lease.refill = undefined;
+    });
+    return lease.refill;
+  }
+
+  private async lease(lease: Lease, limit: number): Promise<void> {
+    const granted = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into quota_leases (app_id, product, period, reserved)
+        values (${lease.appId}, ${lease.product}, ${lease.period}, 0)
+        on conflict do nothing`);
+      const rows = await tx.execute(sql`
+        with current as (
+          select reserved from quota_leases
+          where app_id = ${lease.appId} and product = ${lease.product} and period = ${lease.period}
+          for update
+        ), grant_ as (
+          select least(${this.options.maxLease}::int,
+                       greatest(ceil((${limit}::int - reserved) / 8.0)::int, 1),
+                       ${limit}::int - reserved) as units
+          from current
+        )
+        update quota_leases q set reserved = q.reserved + grant_.units
+        from grant_
+        where q.app_id = ${lease.appId} and q.product = ${lease.product} and q.period = ${lease.period}
+          and grant_.units > 0
+        returning grant_.units as units`);
+      return Number(rowsOf<{ units: number }>(rows)[0]?.units ?? 0);
+    });
+    lease.available += granted;
+    lease.lastGrant = granted;
+    lease.exhaustedUntil = granted === 0 ? Date.now() + this.options.exhaustedRecheckMs : 0;
+    lease.exhaustedAt = limit;
+  }
+
+  /** Returns every unspent unit to the database (at shutdown), so none is lost. */
+  async release(): Promise<void> {
+    await Promise.allSettled([...this.leases.values()].map((lease) => lease.refill));
+    for (const lease of this.leases.values()) {
+      if (lease.available === 0) continue;
+      const units = lease.available;
+      lease.available = 0;
+      await this.db
+        .execute(sql`
+          update quota_leases set reserved = greatest(reserved - ${units}::int, 0)
+          where app_id = ${lease.appId} and product = ${lease.product} and period = ${lease.period}`)
+        .catch(this.options.onError);
+    }
+    this.leases.clear();
+  }
+
+  /** Forgets the leases of months that ended: their unspent units no longer matter. */
+  forgetBefore(period: string): void {
+    for (const [key, lease] of this.leases) {
+      if (lease.period < period && !lease.refill) this.leases.delete(key);
+    }
+  }
+}
