@@ -1,12 +1,14 @@
 /**
  * One server of `pnpm bench`, run as its own process so the load generator does not share its
- * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON. BENCH_MODE=platform:
+ * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON. BENCH_MODE=departments:
+ * the sandbox department systems. BENCH_MODE=platform:
  * the full platform on in-memory PGlite (with the Redis store when BENCH_REDIS_URL is set) and
  * BENCH_APPS sandbox apps on a plan whose limits the load never reaches, whose API keys and access
  * tokens are written to BENCH_CREDENTIALS_FILE. Prints `ready` once listening.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { apiKeys, apps, developerOrgs, plans, subscriptions } from '@ixiamen/db';
+import { buildDepartmentsApp } from '@ixiamen/departments';
 import { buildApp } from '@ixiamen/server';
 import Fastify from 'fastify';
 import { newApiKey, newClientId } from '../../packages/server/src/modules/console/credentials.ts';
@@ -85,7 +87,8 @@ async function platform() {
   return app;
 }
 
-const app = mode === 'bare' ? await bare() : await platform();
+const app =
+  mode === 'bare' ? await bare() : mode === 'departments' ? await buildDepartmentsApp() : await platform();
 await app.listen({ port, host: '127.0.0.1' });
 console.log('ready');
 process.on('SIGTERM', () => {

@@ -24,7 +24,8 @@ const children: ChildProcess[] = [];
 
 async function startServer(env: Record<string, string>): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', serverScript], {
+  // The packages' built output, as production runs it (`pnpm bench` builds them first).
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -107,7 +108,9 @@ const median = (values: number[]) => {
 
 try {
   const credentialsFile = join(dir, 'credentials.json');
+  const departments = await startServer({ BENCH_MODE: 'departments' });
   const gateway = await startServer({
+    DEPARTMENTS_URL: departments,
     BENCH_MODE: 'platform',
     BENCH_APPS: String(APPS),
     BENCH_CREDENTIALS_FILE: credentialsFile,
@@ -137,6 +140,7 @@ try {
     : undefined;
 
   const pick = (n: number) => credentials[(n * 7919) % credentials.length]!;
+  const prices = 'market=xm-market-08&category=vegetables';
   const variants: Variant[] = [
     { name: '1 bare Fastify, same JSON', url: bare },
     {
@@ -154,6 +158,13 @@ try {
           },
         ]
       : []),
+    { name: '4d department directly', url: departments, path: `/price-monitoring/v1/prices?${prices}` },
+    {
+      name: '4 gateway → department, JWT, one app',
+      url: gateway,
+      path: `/v1/prices?${prices}`,
+      headers: () => ({ authorization: `Bearer ${one.token}` }),
+    },
     {
       name: `5 gateway, JWT, ${APPS} apps`,
       url: gateway,
@@ -206,9 +217,27 @@ try {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
     );
   }
+  // The proxy hop: both at half the proxied variant's peak, so neither side is saturated.
+  const [direct, proxied] = [
+    variants.find((v) => v.name.startsWith('4d'))!,
+    variants.find((v) => v.name.startsWith('4 '))!,
+  ];
+  const proxyRate = Math.round(rows.find((r) => r.name === proxied.name)!.rps / 2);
+  const hop = new Map<string, number[]>([
+    [direct.name, []],
+    [proxied.name, []],
+  ]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const variant of [direct, proxied])
+      hop.get(variant.name)!.push((await run(variant, SECONDS, proxyRate)).p99);
+  }
   const [bareP99, gatewayP99] = atHalf.map((v) => median(halfSamples.get(v.name)!));
   console.log(
     `\nAt half the baseline's peak (${half} req/s): p99 bare ${bareP99} ms, gateway ${gatewayP99} ms, added ${(gatewayP99! - bareP99!).toFixed(2)} ms`,
+  );
+  const [directP99, proxiedP99] = [direct, proxied].map((v) => median(hop.get(v.name)!));
+  console.log(
+    `At ${proxyRate} req/s: p99 department directly ${directP99} ms, through the gateway ${proxiedP99} ms, the hop added ${(proxiedP99! - directP99!).toFixed(2)} ms (target ≤ 2 ms)`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {

@@ -1,4 +1,6 @@
 import type { ApiClient } from './api-client';
+import type { Page, ProductCatalogue, Subscription, SubscriptionCreate } from './product-types';
+import { queryString } from './query-string';
 import type {
   ApiKeyCreated,
   App,
@@ -12,6 +14,7 @@ import type {
   Org,
   OrgCreate,
 } from './types';
+import type { AppUsage, UsageQuery } from './usage-types';
 
 const segment = encodeURIComponent;
 
@@ -42,6 +45,14 @@ export function consoleApi(client: ApiClient) {
       }),
     revokeApiKey: (appId: string, keyId: string) =>
       client.request<void>('DELETE', `${appPath(appId)}/api-keys/${segment(keyId)}`),
+
+    listProducts: () => client.request<ProductCatalogue>('GET', '/console/v1/products'),
+    listSubscriptions: async (appId: string) =>
+      (await client.request<Page<Subscription>>('GET', `${appPath(appId)}/subscriptions`)).data,
+    createSubscription: (appId: string, body: SubscriptionCreate) =>
+      client.request<Subscription>('POST', `${appPath(appId)}/subscriptions`, body),
+    appUsage: (appId: string, query: UsageQuery) =>
+      client.request<AppUsage>('GET', `${appPath(appId)}/usage${queryString({ ...query })}`),
 
     listConsents: async () => (await client.request<{ data: Consent[] }>('GET', '/console/v1/consents')).data,
     withdrawConsent: (consentId: string) =>

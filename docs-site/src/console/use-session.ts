@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { type AdminApi, adminApi } from './admin-api';
 import { apiClient } from './api-client';
 import { type ConsoleApi, consoleApi } from './console-api';
 import { loadConsoleConfig, useConsoleConfigUrl } from './console-config';
@@ -9,6 +10,8 @@ export interface Session {
   me: Me;
   /** Bound to this session's CSRF token. */
   api: ConsoleApi;
+  /** The admin API on the same client; it answers 403 unless the account has the admin role. */
+  admin: AdminApi;
   /** Reads the account again, e.g. after creating an organisation or signing out. */
   refresh: () => Promise<void>;
 }
@@ -34,8 +37,11 @@ export function useSession(): SessionState {
     }
     try {
       const me = await consoleApi(apiClient(apiBaseUrl)).me();
-      const api = consoleApi(apiClient(apiBaseUrl, me.csrfToken));
-      setState({ status: 'signed-in', session: { me, api, refresh: load } });
+      const client = apiClient(apiBaseUrl, me.csrfToken);
+      setState({
+        status: 'signed-in',
+        session: { me, api: consoleApi(client), admin: adminApi(client), refresh: load },
+      });
     } catch (err) {
       setState(
         isSignedOut(err)

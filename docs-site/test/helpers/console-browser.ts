@@ -60,3 +60,17 @@ export async function keyRow(page: Page, key: string) {
   if (!prefix) throw new Error(`no API key row for ${key.slice(0, 12)}… among ${prefixes.join(', ')}`);
   return page.locator(`tr[data-prefix="${prefix}"]`);
 }
+
+/** How many bars a usage chart draws with a visible area: recharts draws each bar as a path. */
+export function visibleBars(page: Page, testId: string): Promise<number> {
+  return page
+    .getByTestId(testId)
+    .locator('svg .recharts-bar-rectangle path')
+    .evaluateAll(
+      (bars) =>
+        bars.filter((bar) => {
+          const box = bar.getBoundingClientRect();
+          return box.width > 0 && box.height > 0;
+        }).length,
+    );
+}

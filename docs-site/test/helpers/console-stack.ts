@@ -1,5 +1,5 @@
 import { DEV_PLATFORM_CLIENT, startIdentityProvider } from '@ixiamen/identity';
-import { buildApp } from '@ixiamen/server';
+import { buildApp, type Config } from '@ixiamen/server';
 import { freePort } from '@ixiamen/server/testing';
 import { serveStatic } from '../static-server.js';
 
@@ -13,7 +13,11 @@ export interface ConsoleStack {
  * The dev identity provider, the API on in-memory PGlite and the built portal, each on its own
  * port of 127.0.0.1: one host, so the session cookie the API sets is sent from the portal's pages.
  */
-export async function startConsoleStack(build: string): Promise<ConsoleStack> {
+export async function startConsoleStack(
+  build: string,
+  /** API settings on top of the stack's own, e.g. a short METERING_FLUSH_MS for usage figures. */
+  config: Partial<Config> = {},
+): Promise<ConsoleStack> {
   const [portalPort, apiPort, idpPort] = [await freePort(), await freePort(), await freePort()];
   const portal = `http://127.0.0.1:${portalPort}`;
   const api = `http://127.0.0.1:${apiPort}`;
@@ -36,6 +40,7 @@ export async function startConsoleStack(build: string): Promise<ConsoleStack> {
         PUBLIC_BASE_URL: api,
         PORTAL_ORIGIN: portal,
         IDENTITY_ISSUER: idp.url,
+        ...config,
       },
     });
     started.push(() => app.close());

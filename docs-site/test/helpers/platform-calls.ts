@@ -18,3 +18,10 @@ export async function categoriesStatus(api: string, headers: Record<string, stri
   await res.body?.cancel();
   return res.status;
 }
+
+/** The status of a GET of one of the platform's paths, e.g. `/v1/categories`. */
+export async function getStatus(api: string, path: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${api}${path}`, { headers });
+  await res.body?.cancel();
+  return res.status;
+}

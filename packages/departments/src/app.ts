@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { policeRoutes } from './police/routes.js';
 import { createPopulation, type Population } from './population/population.js';
+import { pricesRoutes } from './prices/routes.js';
 
 export interface DepartmentsOptions {
   population?: Population;
@@ -16,5 +17,6 @@ export async function buildDepartmentsApp(options: DepartmentsOptions = {}) {
   const population = options.population ?? createPopulation();
   app.get('/healthz', async () => ({ status: 'ok', population: population.size }));
   await app.register(policeRoutes, { population });
+  await app.register(pricesRoutes);
   return app;
 }

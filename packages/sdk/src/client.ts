@@ -1,5 +1,6 @@
 import { type ClientOptions, HttpClient } from './core/http-client.js';
 import { Catalog } from './resources/catalog.js';
+import { Prices } from './resources/prices.js';
 import { Search } from './resources/search.js';
 import { System } from './resources/system.js';
 
@@ -9,12 +10,14 @@ import { System } from './resources/system.js';
  */
 export class IXiamen {
   readonly catalog: Catalog;
+  readonly prices: Prices;
   readonly search: Search;
   readonly system: System;
 
   constructor(options: ClientOptions = {}) {
     const http = new HttpClient(options);
     this.catalog = new Catalog(http);
+    this.prices = new Prices(http);
     this.search = new Search(http);
     this.system = new System(http);
   }

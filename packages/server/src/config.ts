@@ -35,7 +35,7 @@ const ConfigSchema = Type.Object({
   RATE_LIMIT_FALLBACK_SHARE: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5 }),
   // Metered counts are written every this often: what a SIGKILL can lose at most.
   METERING_FLUSH_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
-  QUOTA_MAX_LEASE: Type.Integer({ minimum: 1, maximum: 100_000, default: 1_000 }),
+  QUOTA_MAX_LEASE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

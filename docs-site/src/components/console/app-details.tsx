@@ -4,12 +4,13 @@ import { type ReactNode, useCallback } from 'react';
 import { ApiKeysSection } from './api-keys-section';
 import { AppEditForm } from './app-edit-form';
 import { AppSummary } from './app-summary';
+import { AppUsageSections } from './app-usage-sections';
 import { ClientSecretsSection } from './client-secrets-section';
 import { DeleteAppSection } from './delete-app-section';
 import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 
-/** One app: its details, the edit form, its credentials and the way to delete it. */
+/** One app: its details, its credentials, usage and subscriptions, the edit form and the way to delete it. */
 export function AppDetails({ session, appId }: { session: Session; appId: string }): ReactNode {
   const { api, me } = session;
   const app = useResource(useCallback(() => api.getApp(appId), [api, appId]));
@@ -30,6 +31,7 @@ export function AppDetails({ session, appId }: { session: Session; appId: string
         />
       )}
       <ApiKeysSection api={api} appId={appId} keys={credentials.data.apiKeys} onChange={credentials.reload} />
+      <AppUsageSections api={api} app={app.data} />
       <AppEditForm api={api} app={app.data} onSaved={app.reload} />
       <DeleteAppSection api={api} app={app.data} />
     </>

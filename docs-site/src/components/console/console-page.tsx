@@ -11,11 +11,19 @@ interface Props {
   description: string;
   /** Pages below the overview get a breadcrumb back to it. */
   nested?: boolean;
+  /** Pages further down name the pages between the overview and them, e.g. the admin overview. */
+  parents?: { to: string; label: ReactNode }[];
   children: (session: Session) => ReactNode;
 }
 
 /** The frame of every console page: site layout, heading, and content once signed in. */
-export function ConsolePage({ title, description, nested = false, children }: Props): ReactNode {
+export function ConsolePage({
+  title,
+  description,
+  nested = false,
+  parents = [],
+  children,
+}: Props): ReactNode {
   return (
     <Layout title={title} description={description}>
       <main className="container margin-vert--lg">
@@ -27,6 +35,13 @@ export function ConsolePage({ title, description, nested = false, children }: Pr
                   <Translate id="console.breadcrumb.console">控制台</Translate>
                 </Link>
               </li>
+              {parents.map((parent) => (
+                <li key={parent.to} className="breadcrumbs__item">
+                  <Link className="breadcrumbs__link" to={parent.to}>
+                    {parent.label}
+                  </Link>
+                </li>
+              ))}
               <li className="breadcrumbs__item breadcrumbs__item--active">
                 <span className="breadcrumbs__link" aria-current="page">
                   {title}

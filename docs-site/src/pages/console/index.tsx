@@ -10,10 +10,26 @@ import type { Session } from '@site/src/console/use-session';
 import type { ReactNode } from 'react';
 
 function Overview({ session }: { session: Session }): ReactNode {
-  const { orgs } = session.me;
+  const { orgs, account } = session.me;
   return (
     <>
       <AccountSummary session={session} />
+
+      {account.roles.includes('admin') && (
+        <section className={styles.section}>
+          <h2>
+            <Translate id="console.overview.admin">平台管理</Translate>
+          </h2>
+          <p>
+            <Translate id="console.overview.adminLead">
+              作为平台管理员，查看全平台用量，审核订阅和生产应用，维护 API 产品与套餐，查阅审计日志。
+            </Translate>
+          </p>
+          <Link className="button button--primary" to="/console/admin" data-testid="admin-console">
+            <Translate id="console.overview.adminLink">进入平台管理</Translate>
+          </Link>
+        </section>
+      )}
 
       <section className={styles.section}>
         <div className={styles.sectionHeader}>

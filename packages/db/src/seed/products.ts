@@ -33,6 +33,15 @@ export const PRODUCT_SEED: Seed<Product>[] = [
     operations: ['search'],
   },
   {
+    code: 'prices',
+    name: '民生价格',
+    nameEn: 'Food and farm prices',
+    description: '市场监测的民生食品及农产品价格，实时取自发改价格监测系统。',
+    sensitivity: 'public',
+    scope: 'catalog:read',
+    operations: ['listFoodPrices'],
+  },
+  {
     code: 'residence',
     name: '居住信息',
     nameEn: 'Residence data',

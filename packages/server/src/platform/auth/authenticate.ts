@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { JWTPayload } from 'jose';
+import type { SecurityRequirement } from '../contract/openapi-document.js';
 import { ApiProblem } from '../errors/api-problem.js';
+import { andThen, type Maybe } from '../gateway/maybe.js';
 import type { AuthRuntime } from './auth-plugin.js';
+import type { AppState } from './credential-cache.js';
 import type { Principal } from './principal.js';
 import { PUBLIC_SCOPES } from './scopes.js';
 
@@ -24,86 +26,105 @@ interface AccessClaims extends JWTPayload {
   fid?: string;
 }
 
-async function fromAccessToken(auth: AuthRuntime, token: string): Promise<Omit<Principal, 'subscriptions'>> {
-  let claims: AccessClaims;
-  try {
-    claims = (await auth.keys.verify(token)) as AccessClaims;
-  } catch (err) {
+type Caller = Omit<Principal, 'clientId' | 'subscriptions'> & { clientId?: string };
+
+// A token's scope string is one of few; its set is built once, not per request.
+const scopeSets = new Map<string, ReadonlySet<string>>();
+function scopeSet(scope: string): ReadonlySet<string> {
+  let set = scopeSets.get(scope);
+  if (!set) {
+    set = new Set(scope.split(' '));
+    if (scopeSets.size < 1000) scopeSets.set(scope, set);
+  }
+  return set;
+}
+const API_KEY_SCOPES: ReadonlySet<string> = new Set(PUBLIC_SCOPES);
+
+function fromAccessToken(auth: AuthRuntime, token: string): Maybe<Caller> {
+  const fromClaims = (claims: AccessClaims): Caller => {
+    if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
+    return {
+      via: 'access_token',
+      appId: claims.app_id,
+      clientId: claims.client_id,
+      subject: claims.sub ?? claims.client_id,
+      scopes: scopeSet(claims.scope),
+      ...(claims.cid ? { consentId: claims.cid } : {}),
+    };
+  };
+  const invalid = (err: unknown): never => {
     const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw unauthorized(expired ? 'The access token has expired.' : 'The access token is not valid.');
-  }
-  if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
-  return {
-    via: 'access_token',
-    appId: claims.app_id,
-    clientId: claims.client_id,
-    subject: claims.sub ?? claims.client_id,
-    scopes: new Set(claims.scope.split(' ')),
-    ...(claims.cid ? { consentId: claims.cid } : {}),
   };
-}
-
-async function fromApiKey(
-  auth: AuthRuntime,
-  key: string,
-): Promise<Omit<Principal, 'clientId' | 'subscriptions'>> {
-  const state = await auth.cache.apiKey(key);
-  if (!state) throw unauthorized('The API key is not valid, has expired or was revoked.');
-  return { via: 'api_key', appId: state.appId, subject: state.appId, scopes: new Set(PUBLIC_SCOPES) };
-}
-
-async function authenticate(auth: AuthRuntime, request: FastifyRequest): Promise<Principal | null> {
-  const security = request.routeOptions.config.security;
-  if (!security || security.length === 0) return null;
-  const oauth = security.find((s) => 'oauth2' in s);
-  const apiKeyAllowed = security.some((s) => 'apiKey' in s);
-  if (!oauth && !apiKeyAllowed) return null;
-
-  const authorization = request.headers.authorization;
-  const apiKey = request.headers['x-api-key'];
-  let principal: Omit<Principal, 'clientId' | 'subscriptions'> & { clientId?: string };
-  if (authorization && oauth) {
-    const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Use the Bearer scheme.');
-    principal = await fromAccessToken(auth, token);
-  } else if (typeof apiKey === 'string' && apiKeyAllowed) {
-    principal = await fromApiKey(auth, apiKey);
-  } else {
-    throw unauthorized('No access token or API key was sent.');
+  let claims: Maybe<JWTPayload>;
+  try {
+    claims = auth.keys.verify(token);
+  } catch (err) {
+    return invalid(err);
   }
+  return claims instanceof Promise
+    ? claims.then((c) => fromClaims(c as AccessClaims), invalid)
+    : fromClaims(claims as AccessClaims);
+}
 
-  const app = await auth.cache.app(principal.appId);
+function fromApiKey(auth: AuthRuntime, key: string): Maybe<Caller> {
+  return andThen(auth.cache.apiKey(key), (state) => {
+    if (!state) throw unauthorized('The API key is not valid, has expired or was revoked.');
+    return { via: 'api_key' as const, appId: state.appId, subject: state.appId, scopes: API_KEY_SCOPES };
+  });
+}
+
+function withApp(caller: Caller, app: AppState | undefined, needed: string[]): Principal {
   if (!app) throw unauthorized('The app no longer exists.');
   if (app.status !== 'active') {
     throw unauthorized(app.status === 'suspended' ? 'The app is suspended.' : 'The app awaits approval.');
   }
-  const needed = oauth?.oauth2 ?? [];
-  const missing = needed.filter((s) => !principal.scopes.has(s));
-  if (missing.length > 0) {
-    throw new ApiProblem('insufficient_scope', `This operation needs the scope ${needed.join(' ')}.`, {
-      headers: {
-        'www-authenticate': challenge(
-          'insufficient_scope',
-          'The token lacks a required scope.',
-          needed.join(' '),
-        ),
-      },
-    });
+  for (const scope of needed) {
+    if (!caller.scopes.has(scope)) {
+      throw new ApiProblem('insufficient_scope', `This operation needs the scope ${needed.join(' ')}.`, {
+        headers: {
+          'www-authenticate': challenge(
+            'insufficient_scope',
+            'The token lacks a required scope.',
+            needed.join(' '),
+          ),
+        },
+      });
+    }
   }
-  return { ...principal, clientId: app.clientId, subscriptions: app.subscriptions };
+  return { ...caller, clientId: app.clientId, subscriptions: app.subscriptions };
 }
 
+/** Whether an operation's security names app credentials (OAuth 2 or an API key) at all. */
+export const needsAppCredentials = (security: SecurityRequirement[] | undefined) =>
+  Boolean(security?.some((s) => 'oauth2' in s || 'apiKey' in s));
+
 /**
- * Enforces each operation's security as api-spec declares it: a Bearer JWT verified against
- * the in-memory keys, or an API key from the cache; then app state and scopes. No database
- * round trip once the app and key are cached.
+ * Who is calling, as the operation's security in api-spec allows: a Bearer JWT verified against
+ * the in-memory keys, or an API key; then the app's state and the scopes. Answered from memory,
+ * synchronously, once the token, key and app are cached: no database round trip.
  */
-export const authenticateHook = fp(
-  async (app: FastifyInstance) => {
-    app.decorateRequest('principal', null);
-    app.addHook('onRequest', async (request) => {
-      request.principal = await authenticate(app.auth, request);
-    });
-  },
-  { name: 'authenticate', dependencies: ['auth'] },
-);
+export function authenticate(
+  auth: AuthRuntime,
+  security: SecurityRequirement[],
+  headers: IncomingHttpHeaders,
+): Maybe<Principal> {
+  const oauth = security.find((s) => 'oauth2' in s);
+  const needed = oauth?.oauth2 ?? [];
+  const authorization = headers.authorization;
+  const apiKey = headers['x-api-key'];
+  let caller: Maybe<Caller>;
+  if (authorization && oauth) {
+    const space = authorization.indexOf(' ');
+    const token = space > 0 ? authorization.slice(space + 1) : '';
+    if (authorization.slice(0, space).toLowerCase() !== 'bearer' || !token || token.includes(' ')) {
+      throw unauthorized('Use the Bearer scheme.');
+    }
+    caller = fromAccessToken(auth, token);
+  } else if (typeof apiKey === 'string' && security.some((s) => 'apiKey' in s)) {
+    caller = fromApiKey(auth, apiKey);
+  } else {
+    throw unauthorized('No access token or API key was sent.');
+  }
+  return andThen(caller, (c) => andThen(auth.cache.app(c.appId), (app) => withApp(c, app, needed)));
+}

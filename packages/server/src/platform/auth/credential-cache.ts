@@ -1,6 +1,7 @@
 import { apiKeys, apps, type Database } from '@ixiamen/db';
 import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
+import type { Maybe } from '../gateway/maybe.js';
 import type { FeedEvent } from './credential-feed.js';
 import { sha256 } from './secrets.js';
 import { loadSubscriptions, type SubscriptionState } from './subscription-state.js';
@@ -80,9 +81,14 @@ export class CredentialCache {
     return false;
   }
 
-  async app(id: string): Promise<AppState | undefined> {
+  /** The app's state; from memory (synchronously) once loaded, until the feed evicts it. */
+  app(id: string): Maybe<AppState | undefined> {
     const cached = this.apps.get(id);
     if (cached !== undefined) return cached || undefined;
+    return this.loadApp(id);
+  }
+
+  private async loadApp(id: string): Promise<AppState | undefined> {
     const [row] = await this.db
       .select({ id: apps.id, clientId: apps.clientId, status: apps.status, environment: apps.environment })
       .from(apps)
@@ -92,29 +98,37 @@ export class CredentialCache {
     return state || undefined;
   }
 
-  async apiKey(key: string): Promise<ApiKeyState | undefined> {
+  /** The live key's state, or undefined for an unknown, revoked or expired key. */
+  apiKey(key: string): Maybe<ApiKeyState | undefined> {
     const hash = sha256(key);
-    let state = this.keys.get(hash);
-    if (state === undefined) {
-      const [row] = await this.db
-        .select({
-          id: apiKeys.id,
-          appId: apiKeys.appId,
-          expiresAt: apiKeys.expiresAt,
-          revokedAt: apiKeys.revokedAt,
-        })
-        .from(apiKeys)
-        .where(eq(apiKeys.hash, hash));
-      state = row
-        ? {
-            id: row.id,
-            appId: row.appId,
-            expiresAt: row.expiresAt?.getTime() ?? null,
-            revoked: row.revokedAt !== null,
-          }
-        : false;
-      this.keys.set(hash, state);
-    }
+    const cached = this.keys.get(hash);
+    if (cached !== undefined) return this.live(cached);
+    return this.loadKey(hash).then((state) => this.live(state));
+  }
+
+  private async loadKey(hash: string): Promise<ApiKeyState | false> {
+    const [row] = await this.db
+      .select({
+        id: apiKeys.id,
+        appId: apiKeys.appId,
+        expiresAt: apiKeys.expiresAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .where(eq(apiKeys.hash, hash));
+    const state = row
+      ? {
+          id: row.id,
+          appId: row.appId,
+          expiresAt: row.expiresAt?.getTime() ?? null,
+          revoked: row.revokedAt !== null,
+        }
+      : false;
+    this.keys.set(hash, state);
+    return state;
+  }
+
+  private live(state: ApiKeyState | false): ApiKeyState | undefined {
     if (!state || state.revoked || (state.expiresAt !== null && state.expiresAt <= Date.now()))
       return undefined;
     this.touch(state.id);

@@ -11,6 +11,7 @@ import {
   SignJWT,
 } from 'jose';
 import { LRUCache } from 'lru-cache';
+import type { Maybe } from '../gateway/maybe.js';
 import { randomToken } from './secrets.js';
 
 export const TOKEN_ALG = 'ES256';
@@ -116,17 +117,19 @@ export class KeyRing {
   /**
    * Verifies signature, algorithm, type, issuer, audience and expiry; throws on any failure.
    * A token verified once is remembered until it expires, so the signature check (the costly
-   * part) runs once per token per instance; expiry is still checked on every use.
+   * part) runs once per token per instance; expiry is still checked on every use. A remembered
+   * token is answered synchronously.
    */
-  async verify(token: string): Promise<JWTPayload> {
+  verify(token: string): Maybe<JWTPayload> {
     const known = this.verified.get(token);
     if (known) {
       if ((known.exp ?? 0) * 1000 > Date.now()) return known;
       this.verified.delete(token);
     }
-    const payload = await this.verifySignature(token);
-    this.verified.set(token, payload);
-    return payload;
+    return this.verifySignature(token).then((payload) => {
+      this.verified.set(token, payload);
+      return payload;
+    });
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {

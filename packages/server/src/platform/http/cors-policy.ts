@@ -1,9 +1,10 @@
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
+import { needsAppCredentials } from '../auth/authenticate.js';
 
 const EXPOSED = ['x-request-id', 'www-authenticate', 'retry-after', 'ratelimit', 'ratelimit-policy', 'etag'];
-const COOKIE_PATHS = ['/console/', '/auth/'];
+const COOKIE_PATHS = ['/console/', '/admin/', '/auth/'];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,11 +13,23 @@ declare module 'fastify' {
   }
 }
 
+const PUBLIC_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSED.join(', '),
+};
+
+function publicCors(_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+  reply.headers(PUBLIC_HEADERS);
+  done();
+}
+
 /**
  * Two CORS policies: the console and sign-in take cookies, so only the portal's origin may call
  * them with credentials; the public API and token endpoint are for any origin (browser apps
  * with PKCE), never with cookies. Both are static options, resolved when routes are added, not
- * per request: a per-request delegator cost a tenth of a cached read's throughput.
+ * per request: a per-request delegator cost a tenth of a cached read's throughput. The public
+ * API's routes take their static headers from a hook of their own; @fastify/cors, which resolves
+ * its options per request, answers their preflights and serves everything else.
  */
 export const corsPolicy = fp(
   async (app: FastifyInstance, opts: { consoleOrigins: string[] }) => {
@@ -28,8 +41,16 @@ export const corsPolicy = fp(
       exposedHeaders: EXPOSED,
     };
     app.addHook('onRoute', (route) => {
-      if (COOKIE_PATHS.some((p) => route.url.startsWith(p)))
+      if (COOKIE_PATHS.some((p) => route.url.startsWith(p))) {
         route.config = { ...route.config, cors: consoleCors };
+      } else if (needsAppCredentials(route.config?.security)) {
+        // The public API's policy never varies, so its headers are set as they are, before the
+        // guard can refuse the call: a browser app must be able to read a 401 or 429 too.
+        route.config = { ...route.config, cors: false };
+        const existing = route.onRequest;
+        const hooks = existing ? (Array.isArray(existing) ? existing : [existing]) : [];
+        route.onRequest = [publicCors, ...hooks];
+      }
     });
     await app.register(cors, { origin: '*', credentials: false, exposedHeaders: EXPOSED });
     // Preflights of the cookie paths get their own routes, so they answer with the console policy.

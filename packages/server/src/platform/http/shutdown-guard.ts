@@ -21,17 +21,17 @@ export const shutdownGuard = fp(
     app.addHook('preClose', async () => {
       closing = true;
     });
-    app.addHook('onSend', async (_request, reply) => {
+    // Callback-style hooks: these run on every request, and an async hook costs a promise each.
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
+      done(null, payload);
     });
-    app.addHook('onRequest', async () => {
-      if (!closing) return;
-      throw new ApiProblem(
-        'service_unavailable',
-        'This instance is shutting down; retry on another instance.',
-        {
+    app.addHook('onRequest', (_request, _reply, done) => {
+      if (!closing) return done();
+      done(
+        new ApiProblem('service_unavailable', 'This instance is shutting down; retry on another instance.', {
           headers: { 'retry-after': '1' },
-        },
+        }),
       );
     });
   },

@@ -1,5 +1,6 @@
 import { type Database, rowsOf } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
+import type { Maybe } from '../gateway/maybe.js';
 
 interface Lease {
   appId: string;
@@ -8,6 +9,9 @@ interface Lease {
   /** Units leased from the database and not yet spent by this instance. */
   available: number;
   lastGrant: number;
+  /** Units spent since the last lease, and when it came: the rate the next lease is sized by. */
+  spent: number;
+  leasedAt: number;
   /** Until when the database said the quota is used up; asked again after that. */
   exhaustedUntil: number;
   /** The quota it was used up at: a raised quota is asked about at once. */
@@ -16,12 +20,15 @@ interface Lease {
 }
 
 export interface QuotaOptions {
-  /** The most units one lease takes; leases shrink as the quota runs low. */
+  /** The most units one lease takes; leases follow each app's rate and shrink as the quota runs low. */
   maxLease: number;
   /** How long a "used up" answer is believed before the database is asked again. */
   exhaustedRecheckMs: number;
   onError: (err: unknown) => void;
 }
+
+const MIN_LEASE = 50;
+const LEASE_SECONDS = 2;
 
 export class QuotaUnavailable extends Error {
   override readonly name = 'QuotaUnavailable';
@@ -31,8 +38,9 @@ export class QuotaUnavailable extends Error {
  * Exact monthly quotas across instances without a database round trip per call. The database
  * row is the only authority: an instance leases a block of units from it in one atomic
  * statement and spends them from memory, so the instances together never admit more than the
- * quota. Leases shrink to an eighth of what is left (down to one unit), so when the quota runs
- * out the units still held elsewhere are few and spent by the next calls. Unspent units go
+ * quota. A lease is about two seconds of the app's traffic, but never more than an eighth of what
+ * is left (down to one unit), so when the quota runs out the units still held elsewhere are few
+ * and spent by the next calls. Unspent units go
  * back at shutdown; after a crash they are lost, which can only under-admit, never over-admit.
  */
 export class QuotaLedger {
@@ -43,8 +51,8 @@ export class QuotaLedger {
     private readonly options: QuotaOptions,
   ) {}
 
-  /** Spends one unit; false when the quota for this month is used up. */
-  async take(appId: string, product: string, period: string, limit: number): Promise<boolean> {
+  /** Spends one unit; false when the quota for this month is used up. Synchronous while a lease lasts. */
+  take(appId: string, product: string, period: string, limit: number): Maybe<boolean> {
     const key = `${appId}|${product}|${period}`;
     let lease = this.leases.get(key);
     if (!lease) {
@@ -54,29 +62,41 @@ export class QuotaLedger {
         period,
         available: 0,
         lastGrant: 0,
+        spent: 0,
+        leasedAt: Date.now(),
         exhaustedUntil: 0,
         exhaustedAt: 0,
         refill: undefined,
       };
       this.leases.set(key, lease);
     }
-    for (;;) {
-      if (lease.available > 0) {
-        lease.available--;
-        // Lease ahead, off this request's path, so calls rarely wait for the database.
-        if (lease.available * 2 < lease.lastGrant && !lease.refill) {
-          this.refill(lease, limit).catch(this.options.onError);
-        }
-        return true;
+    return this.spend(lease, limit) ?? this.takeLeasing(lease, limit);
+  }
+
+  /** true or false when memory can tell; undefined when the database must be asked. */
+  private spend(lease: Lease, limit: number): boolean | undefined {
+    if (lease.available > 0) {
+      lease.available--;
+      lease.spent++;
+      // Lease ahead, off this call's path, so calls rarely wait for the database.
+      if (lease.available * 2 < lease.lastGrant && !lease.refill) {
+        this.refill(lease, limit).catch(this.options.onError);
       }
-      if (lease.exhaustedUntil > Date.now() && limit <= lease.exhaustedAt) return false;
+      return true;
+    }
+    if (lease.exhaustedUntil > Date.now() && limit <= lease.exhaustedAt) return false;
+    return undefined;
+  }
+
+  private async takeLeasing(lease: Lease, limit: number): Promise<boolean> {
+    for (;;) {
       try {
         await this.refill(lease, limit);
       } catch (err) {
         throw new QuotaUnavailable('The quota could not be checked.', { cause: err });
       }
-      if (lease.available === 0 && lease.exhaustedUntil > Date.now() && limit <= lease.exhaustedAt)
-        return false;
+      const spent = this.spend(lease, limit);
+      if (spent !== undefined) return spent;
     }
   }
 
@@ -93,7 +113,17 @@ export class QuotaLedger {
     return lease.refill;
   }
 
+  /** About two seconds of this app's current rate, so busy apps go to the database rarely. */
+  private wanted(lease: Lease): number {
+    const seconds = Math.max(0.05, (Date.now() - lease.leasedAt) / 1000);
+    const rate = lease.spent / seconds;
+    lease.spent = 0;
+    lease.leasedAt = Date.now();
+    return Math.min(this.options.maxLease, Math.max(MIN_LEASE, Math.ceil(rate * LEASE_SECONDS)));
+  }
+
   private async lease(lease: Lease, limit: number): Promise<void> {
+    const wanted = this.wanted(lease);
     const granted = await this.db.transaction(async (tx) => {
       await tx.execute(sql`
         insert into quota_leases (app_id, product, period, reserved)
@@ -105,7 +135,7 @@ export class QuotaLedger {
           where app_id = ${lease.appId} and product = ${lease.product} and period = ${lease.period}
           for update
         ), grant_ as (
-          select least(${this.options.maxLease}::int,
+          select least(${wanted}::int,
                        greatest(ceil((${limit}::int - reserved) / 8.0)::int, 1),
                        ${limit}::int - reserved) as units
           from current

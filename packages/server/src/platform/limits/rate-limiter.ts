@@ -1,8 +1,11 @@
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+/// <reference path="./rate-limit-stores.d.ts" />
+import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
+import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { Redis } from 'ioredis';
+import type { Maybe } from '../gateway/maybe.js';
 
-/** What one request is limited by: its app × product and the limits in force. */
+/** What one call is limited by: its app × product and the limits in force. */
 export interface RateTarget {
   key: string;
   perSecond: number;
@@ -16,51 +19,61 @@ export interface WindowState {
   exceeded: boolean;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    rateTarget: RateTarget | null;
-  }
-}
-
-type Window = (request: FastifyRequest) => Promise<WindowState>;
-
 // Counters for 10,000 active apps on two windows and a few products each fit with room to spare.
 const LOCAL_COUNTERS = 200_000;
+const WINDOWS = [
+  { name: 'burst', ms: 1000, max: (t: RateTarget) => t.perSecond },
+  { name: 'sustained', ms: 60_000, max: (t: RateTarget) => t.perMinute },
+] as const;
 
-/**
- * Two fixed windows from @fastify/rate-limit, per second (the burst) and per minute (sustained),
- * in their own encapsulated scope so one app can hold a Redis-backed pair and a local pair.
- * `share` scales the limits: a local fallback gets its instance's share of the global limit.
- */
-async function windowPair(app: FastifyInstance, redis: Redis | undefined, share: number) {
-  let pair: [Window, Window] | undefined;
-  await app.register(async (scope) => {
-    await scope.register(rateLimit, {
-      global: false,
-      ...(redis ? { redis, nameSpace: 'ixm:rl:' } : {}),
-    });
-    const window = (name: WindowState['name'], ms: number, max: (t: RateTarget) => number): Window => {
-      const check = scope.createRateLimit({
-        keyGenerator: (req) => `${name}:${(req.rateTarget as RateTarget).key}`,
-        max: (req) => Math.max(1, Math.floor(max(req.rateTarget as RateTarget) * share)),
-        timeWindow: ms,
-        cache: LOCAL_COUNTERS,
-      } as Parameters<typeof scope.createRateLimit>[0]);
-      return async (request) => {
-        const result = await check(request);
-        if (result.isAllowed)
-          return { name, remaining: Number.POSITIVE_INFINITY, resetSeconds: 0, exceeded: false };
-        return {
-          name,
-          remaining: result.remaining,
-          resetSeconds: result.ttlInSeconds,
-          exceeded: result.isExceeded,
-        };
-      };
-    };
-    pair = [window('burst', 1000, (t) => t.perSecond), window('sustained', 60_000, (t) => t.perMinute)];
+function state(name: WindowState['name'], max: number, current: number, ttl: number): WindowState {
+  return {
+    name,
+    remaining: Math.max(0, max - current),
+    resetSeconds: Math.max(1, Math.ceil(ttl / 1000)),
+    exceeded: current > max,
+  };
+}
+
+/** Counts a call in both windows of a store; synchronous for the memory store. */
+function count(
+  store: FastifyRateLimitStore,
+  target: RateTarget,
+  share: number,
+): Maybe<[WindowState, WindowState]> {
+  const states: WindowState[] = [];
+  let failure: Error | undefined;
+  let answered = 0;
+  let settle: (() => void) | undefined;
+  WINDOWS.forEach((window, i) => {
+    const max = Math.max(1, Math.floor(window.max(target) * share));
+    store.incr(
+      `${window.name}:${target.key}`,
+      (err, result) => {
+        if (err || !result) failure = err ?? new Error('The rate-limit store gave no answer.');
+        else states[i] = state(window.name, max, result.current, result.ttl);
+        answered++;
+        settle?.();
+      },
+      window.ms,
+      max,
+    );
   });
-  return pair as [Window, Window];
+  const outcome = (): [WindowState, WindowState] => {
+    if (failure) throw failure;
+    return states as [WindowState, WindowState];
+  };
+  if (answered === WINDOWS.length) return outcome();
+  return new Promise((resolve, reject) => {
+    settle = () => {
+      if (answered < WINDOWS.length) return;
+      try {
+        resolve(outcome());
+      } catch (err) {
+        reject(err);
+      }
+    };
+  });
 }
 
 export interface RateLimiterOptions {
@@ -71,33 +84,32 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Per app × product rate limits. With Redis the windows are shared by every instance; if Redis
- * cannot answer (down, or slower than its command timeout), the instance limits alone at its
- * share of each limit until Redis answers again, so an outage never turns into 500s or hangs.
+ * Per app × product rate limits on @fastify/rate-limit's stores: fixed windows per second (the
+ * burst) and per minute (sustained). The stores are used directly rather than through the
+ * plugin's per-route hook: that hook builds route options and several promises per call, which
+ * cost more than the count itself, and the memory store answers synchronously.
+ *
+ * With Redis the windows are shared by every instance (both counts go in one pipelined round
+ * trip). If Redis cannot answer (down, or slower than its command timeout), the instance limits
+ * alone at its share of each limit until Redis answers again: no 500s and no hangs.
  */
 export class RateLimiter {
-  private constructor(
-    private readonly shared: [Window, Window] | undefined,
-    private readonly local: [Window, Window],
-    private readonly options: RateLimiterOptions,
-  ) {}
+  private readonly local = new LocalStore(false, false, LOCAL_COUNTERS);
+  private readonly shared: FastifyRateLimitStore | undefined;
 
-  static async create(app: FastifyInstance, options: RateLimiterOptions): Promise<RateLimiter> {
-    const shared = options.redis ? await windowPair(app, options.redis, 1) : undefined;
-    const local = await windowPair(app, undefined, options.redis ? options.fallbackShare : 1);
-    return new RateLimiter(shared, local, options);
+  constructor(private readonly options: RateLimiterOptions) {
+    this.shared = options.redis ? new RedisStore(false, false, options.redis, 'ixm:rl:') : undefined;
   }
 
-  /** Both windows after counting this request; `exceeded` on either means 429. */
-  async check(request: FastifyRequest): Promise<[WindowState, WindowState]> {
-    const { shared, local } = this;
-    if (shared && this.options.redis?.status === 'ready') {
-      try {
-        return await Promise.all([shared[0](request), shared[1](request)]);
-      } catch (err) {
-        this.options.onFallback(err);
-      }
+  /** Both windows after counting this call; `exceeded` on either means 429. */
+  check(target: RateTarget): Maybe<[WindowState, WindowState]> {
+    const { shared, options } = this;
+    if (shared && options.redis?.status === 'ready') {
+      return (count(shared, target, 1) as Promise<[WindowState, WindowState]>).catch((err: unknown) => {
+        options.onFallback(err);
+        return count(this.local, target, options.fallbackShare);
+      });
     }
-    return Promise.all([local[0](request), local[1](request)]);
+    return count(this.local, target, shared ? options.fallbackShare : 1);
   }
 }

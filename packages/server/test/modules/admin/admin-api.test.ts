@@ -10,7 +10,7 @@ let asDeveloper: ReturnType<typeof sessionCall>;
 let adminId: string;
 
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ planLimits: true });
   const admin = await signInForTest(t.app, { subject: 'admin-1', name: '王建国', roles: ['admin'] });
   adminId = admin.accountId;
   asAdmin = sessionCall(t.app, admin);

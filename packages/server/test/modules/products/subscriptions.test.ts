@@ -36,7 +36,12 @@ describe('console: products and subscriptions', () => {
     const byProduct = Object.fromEntries(
       subs.map((s: { product: string; status: string }) => [s.product, s.status]),
     );
-    expect(byProduct).toEqual({ catalog: 'active', search: 'active', residence: 'pending' });
+    expect(byProduct).toEqual({
+      catalog: 'active',
+      search: 'active',
+      prices: 'active',
+      residence: 'pending',
+    });
     expect(subs[0].limits).toEqual({ ratePerSecond: 50, ratePerMinute: 1000, monthlyQuota: 100000 });
   });
 

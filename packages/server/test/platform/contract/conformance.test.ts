@@ -248,6 +248,12 @@ async function accountSamples(t: TestApp): Promise<Record<string, Sample[]>> {
       { url: `/console/v1/apps/${doomed.id}`, status: 204, headers: write },
       { url: `/console/v1/apps/${doomed.id}`, status: 404, headers: write },
     ],
+    // Here, not in publicSamples: the conditional-GET check needs a 200, and no department
+    // listens at the default DEPARTMENTS_URL, so only answers that need none are sampled.
+    listFoodPrices: [
+      { url: '/v1/prices?category=sweets', status: 400 },
+      { url: '/v1/prices?commodity=oyster', status: 503 },
+    ],
     signOut: [
       { url: '/auth/logout', status: 403, headers: session },
       { url: '/auth/logout', status: 204, headers: write },

@@ -1,0 +1,145 @@
+import { ApiProblem } from '../../platform/errors/api-problem.js';
+
+/** The filters the price-monitoring system takes; unset ones are not sent. */
+export interface PriceQuery {
+  date?: string;
+  market?: string;
+  category?: string;
+  commodity?: string;
+}
+
+/** One row as the 发改 price-monitoring system answers it (its own snake_case format). */
+export interface DepartmentPrice {
+  market_code: string;
+  market_name: string;
+  district_code: string;
+  commodity_code: string;
+  commodity_name: string;
+  category: string;
+  unit: string;
+  price: number;
+  change: number;
+}
+
+export interface DepartmentPrices {
+  date: string;
+  items: DepartmentPrice[];
+}
+
+export interface PriceMonitoringConnector {
+  /** The day's prices; throws an `ApiProblem` (`validation_failed` or `upstream_unavailable`), never hangs. */
+  prices(query: PriceQuery): Promise<DepartmentPrices>;
+  /** Aborts calls in flight; later calls fail with `upstream_unavailable`. */
+  close(): void;
+}
+
+export interface ConnectorOptions {
+  /** Base URL of the department systems, e.g. http://127.0.0.1:4100. */
+  baseUrl: string;
+  /** The whole call (connect, headers and body) must finish within this; 2 s by default. */
+  timeoutMs?: number;
+}
+
+/** Where the department's own error codes point in our request, and what they mean. */
+const DEPARTMENT_ERRORS: Record<string, { location: string; message: string }> = {
+  INVALID_DATE: {
+    location: 'querystring/date',
+    message: 'must be a day from 365 days ago up to today (Asia/Shanghai)',
+  },
+  UNKNOWN_MARKET: { location: 'querystring/market', message: 'is not a market the department monitors' },
+  UNKNOWN_CATEGORY: { location: 'querystring/category', message: 'is not a commodity category' },
+  UNKNOWN_COMMODITY: {
+    location: 'querystring/commodity',
+    message: 'is not a commodity the department monitors',
+  },
+};
+
+const CATEGORIES = new Set(['grain-oil', 'meat-eggs', 'seafood', 'vegetables', 'fruit']);
+const STRING_FIELDS = [
+  'market_code',
+  'market_name',
+  'district_code',
+  'commodity_code',
+  'commodity_name',
+  'unit',
+] as const;
+
+function isDepartmentPrices(body: unknown): body is DepartmentPrices {
+  if (!body || typeof body !== 'object') return false;
+  const { date, items } = body as Partial<DepartmentPrices>;
+  return (
+    typeof date === 'string' &&
+    Array.isArray(items) &&
+    items.every(
+      (item) =>
+        item !== null &&
+        typeof item === 'object' &&
+        STRING_FIELDS.every((field) => typeof item[field] === 'string') &&
+        CATEGORIES.has(item.category) &&
+        Number.isFinite(item.price) &&
+        Number.isFinite(item.change),
+    )
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const unavailable = (detail: string) =>
+  new ApiProblem('upstream_unavailable', detail, { headers: { 'retry-after': '1' } });
+
+/**
+ * The connector to the 发改 price-monitoring system. Calls go through Node's built-in fetch,
+ * whose global dispatcher (undici) keeps connections to the department alive and reuses them.
+ * Every call is bounded by one deadline covering connect, headers and body. The department's
+ * 400s become our `validation_failed`; anything else that goes wrong (unreachable, timeout,
+ * 5xx, an answer we cannot read) becomes `upstream_unavailable`, so a failing department
+ * never turns into a 500 or a hung request.
+ */
+export function priceMonitoringConnector(options: ConnectorOptions): PriceMonitoringConnector {
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const endpoint = new URL('/price-monitoring/v1/prices', options.baseUrl);
+  const closing = new AbortController();
+
+  async function prices(query: PriceQuery): Promise<DepartmentPrices> {
+    if (closing.signal.aborted) throw unavailable('The connection to the price-monitoring system is closed.');
+    const url = new URL(endpoint);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(key, value);
+    }
+    const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(timeoutMs)]);
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+      status = res.status;
+      text = await res.text();
+    } catch (err) {
+      if ((err as { name?: unknown } | null)?.name === 'TimeoutError') {
+        throw unavailable(`The price-monitoring system did not answer within ${timeoutMs / 1000} s.`);
+      }
+      throw unavailable('The price-monitoring system could not be reached.');
+    }
+    const body = parseJson(text);
+    if (status === 200 && isDepartmentPrices(body)) return body;
+    if (status === 400) {
+      const errcode = (body as { errcode?: unknown } | undefined)?.errcode;
+      const known =
+        typeof errcode === 'string' && Object.hasOwn(DEPARTMENT_ERRORS, errcode)
+          ? DEPARTMENT_ERRORS[errcode]
+          : undefined;
+      if (known) throw ApiProblem.invalidInput(known.location, known.message);
+      throw ApiProblem.invalidInput('querystring', 'was rejected by the price-monitoring system');
+    }
+    if (status === 200)
+      throw unavailable('The price-monitoring system gave an answer that could not be read.');
+    throw unavailable(`The price-monitoring system answered with HTTP ${status}.`);
+  }
+
+  return { prices, close: () => closing.abort() };
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import fp from 'fastify-plugin';
+import { authenticate, needsAppCredentials } from '../auth/authenticate.js';
+import { andThen } from './maybe.js';
+
+/**
+ * The gateway's guard on every operation apps call (api-spec security: OAuth 2 or an API key):
+ * authenticate, then admit (product, subscription, rate limits, quota). It is attached to each
+ * such route when the route is added, with the route's security and operation id in hand, so no
+ * request pays for a lookup of its route's options, and routes without app security (sign-in,
+ * the console) carry no guard at all. When everything is in memory it finishes synchronously.
+ */
+export const routeGuard = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('principal', null);
+    app.addHook('onRoute', (route) => {
+      const security = route.config?.security;
+      const operationId = route.config?.operationId;
+      if (!security || !operationId || !needsAppCredentials(security)) return;
+      const guard = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+        const admitted = andThen(authenticate(app.auth, security, request.headers), (principal) => {
+          request.principal = principal;
+          return app.limits.admit(request, reply, principal, operationId);
+        });
+        // A promise is awaited by Fastify itself; a synchronous pass continues at once.
+        if (admitted instanceof Promise) return admitted;
+        done();
+      };
+      const existing = route.onRequest;
+      route.onRequest = existing ? [...(Array.isArray(existing) ? existing : [existing]), guard] : [guard];
+    });
+  },
+  { name: 'route-guard', dependencies: ['auth', 'limits'] },
+);

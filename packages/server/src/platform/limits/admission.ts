@@ -1,0 +1,179 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import type { SubscriptionState } from '../auth/subscription-state.js';
+import { ApiProblem } from '../errors/api-problem.js';
+import { andThen, type Maybe } from '../gateway/maybe.js';
+import type { IdempotencyRegistry } from './idempotency.js';
+import type { Month, MonthClock } from './period.js';
+import type { ProductDirectory } from './product-directory.js';
+import { type QuotaLedger, QuotaUnavailable } from './quota-ledger.js';
+import type { RateLimiter, WindowState } from './rate-limiter.js';
+
+/** What the response hook needs to meter a call and to refund its quota unit. */
+export interface Metering {
+  appId: string;
+  product: string;
+  operationId: string;
+  period: string;
+  charged: boolean;
+  idempotencyKey: string | undefined;
+  repeat: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    metering: Metering | null;
+  }
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function notSubscribed(product: string | undefined, status: string | undefined): ApiProblem {
+  if (!product) return new ApiProblem('not_subscribed', 'This operation is not part of any API product yet.');
+  const why =
+    status === undefined
+      ? 'has no subscription to'
+      : status === 'pending'
+        ? 'awaits an admin’s approval for'
+        : status === 'rejected'
+          ? 'was refused a subscription to'
+          : 'has a suspended subscription to';
+  return new ApiProblem('not_subscribed', `The app ${why} the product '${product}'.`);
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw ApiProblem.invalidInput('headers/idempotency-key', 'must be 1 to 255 visible ASCII characters');
+  }
+  return key;
+}
+
+export interface AdmissionParts {
+  products: ProductDirectory;
+  limiter: RateLimiter;
+  quotas: QuotaLedger;
+  idempotency: IdempotencyRegistry;
+  clock: MonthClock;
+}
+
+/**
+ * The metered part of a call, after authentication: the operation's product and the app's
+ * subscription to it, the rate limits, then the monthly quota. Synchronous when everything it
+ * needs is in memory (the memory store, a quota lease in hand).
+ */
+export function admission(parts: AdmissionParts) {
+  const { products, limiter, quotas, idempotency, clock } = parts;
+
+  function quota(
+    metering: Metering,
+    subscription: SubscriptionState,
+    month: Month,
+    policy: string,
+  ): Maybe<void> {
+    const { monthlyQuota } = subscription.limits;
+    let taken: Maybe<boolean>;
+    try {
+      taken = quotas.take(metering.appId, metering.product, month.period, monthlyQuota);
+    } catch (err) {
+      return unavailable(err);
+    }
+    const decide = (admitted: boolean) => {
+      if (admitted) {
+        metering.charged = true;
+        return;
+      }
+      const seconds = Math.ceil((month.end - Date.now()) / 1000);
+      const resetsAt = new Date(month.end).toISOString();
+      throw new ApiProblem(
+        'quota_exceeded',
+        `The monthly quota of ${monthlyQuota} calls to '${metering.product}' is used up until ${resetsAt}.`,
+        {
+          headers: {
+            'ratelimit-policy': policy,
+            ratelimit: `"monthly";r=0;t=${seconds}`,
+            'retry-after': String(seconds),
+          },
+          resetsAt,
+        },
+      );
+    };
+    return taken instanceof Promise ? taken.then(decide, unavailable) : decide(taken);
+  }
+
+  function unavailable(err: unknown): never {
+    if (err instanceof QuotaUnavailable) {
+      throw new ApiProblem('service_unavailable', 'The quota could not be checked; retry shortly.', {
+        headers: { 'retry-after': '1' },
+      });
+    }
+    throw err;
+  }
+
+  function overLimit(over: WindowState, subscription: SubscriptionState, product: string, policy: string) {
+    const { limits } = subscription;
+    const retry = String(over.resetSeconds);
+    return new ApiProblem(
+      'rate_limited',
+      over.name === 'burst'
+        ? `More than ${limits.ratePerSecond} calls in one second to '${product}'.`
+        : `More than ${limits.ratePerMinute} calls in one minute to '${product}'.`,
+      {
+        headers: {
+          'ratelimit-policy': policy,
+          ratelimit: `"${over.name}";r=0;t=${retry}`,
+          'retry-after': retry,
+        },
+      },
+    );
+  }
+
+  return function admit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    operationId: string,
+  ): Maybe<void> {
+    const product = products.productOf(operationId);
+    const subscription = product && principal.subscriptions.get(product.code);
+    if (!product || subscription?.status !== 'active')
+      throw notSubscribed(product?.code, subscription?.status);
+    const idempotencyKey = idempotencyKeyOf(request);
+    const month = clock.now();
+    const metering: Metering = {
+      appId: principal.appId,
+      product: product.code,
+      operationId,
+      period: month.period,
+      charged: false,
+      idempotencyKey,
+      repeat: false,
+    };
+    request.metering = metering;
+    const { limits } = subscription;
+    const policy = `${subscription.policyPrefix}${Math.round((month.end - month.start) / 1000)}`;
+    const target = {
+      key: `${principal.appId}:${product.code}`,
+      perSecond: limits.ratePerSecond,
+      perMinute: limits.ratePerMinute,
+    };
+
+    return andThen(limiter.check(target), ([burst, sustained]) => {
+      const over = burst.exceeded ? burst : sustained.exceeded ? sustained : undefined;
+      if (over) throw overLimit(over, subscription, product.code, policy);
+      reply.header('ratelimit-policy', policy);
+      reply.header(
+        'ratelimit',
+        `"burst";r=${burst.remaining};t=${burst.resetSeconds}, "sustained";r=${sustained.remaining};t=${sustained.resetSeconds}`,
+      );
+      if (!idempotencyKey) return quota(metering, subscription, month, policy);
+      return idempotency.counted(principal.appId, idempotencyKey).then((seen) => {
+        if (seen) metering.repeat = true;
+        else return quota(metering, subscription, month, policy);
+      });
+    });
+  };
+}
+
+export type Admit = ReturnType<typeof admission>;

@@ -1,0 +1,227 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildDepartmentsApp, createPopulation } from '@ixiamen/departments';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openapiDocument } from '../../../src/generated/openapi.js';
+import { priceMonitoringConnector } from '../../../src/modules/prices/connector.js';
+import { ApiProblem } from '../../../src/platform/errors/api-problem.js';
+import { freePort } from '../../../src/testing.js';
+import { type TestApp, testApp } from '../../helpers/test-app.js';
+import { responseValidator } from '../../platform/contract/response-validator.js';
+
+type Department = Awaited<ReturnType<typeof buildDepartmentsApp>>;
+
+let department: Department;
+let t: TestApp;
+let connections = 0;
+let requests = 0;
+beforeAll(async () => {
+  department = await buildDepartmentsApp({ population: createPopulation(10) });
+  const port = await freePort();
+  await department.listen({ port, host: '127.0.0.1' });
+  department.server.on('connection', () => connections++);
+  department.server.on('request', () => requests++);
+  t = await testApp({ config: { DEPARTMENTS_URL: `http://127.0.0.1:${port}` } });
+});
+afterAll(async () => {
+  await t.close();
+  await department.close();
+});
+
+const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) =>
+  new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+const fromDepartment = async (query: string) =>
+  (await department.inject({ method: 'GET', url: `/price-monitoring/v1/prices?${query}` })).json();
+const validate = responseValidator(openapiDocument);
+
+describe('GET /v1/prices', () => {
+  it('happy: maps the department’s rows to the contract’s shape, one for one', async () => {
+    const date = daysAgo(5);
+    const res = await t.call({ method: 'GET', url: `/v1/prices?date=${date}&market=xm-market-jimei` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['x-request-id']).toBeTruthy();
+    const body = res.json();
+    expect(validate('listFoodPrices', 200, String(res.headers['content-type']), body)).toEqual([]);
+
+    const source = await fromDepartment(`date=${date}&market=xm-market-jimei`);
+    expect(body.date).toBe(date);
+    expect(body.data).toHaveLength(source.items.length);
+    const oyster = body.data.find((p: { commodity: { code: string } }) => p.commodity.code === 'oyster');
+    const raw = source.items.find((i: { commodity_code: string }) => i.commodity_code === 'oyster');
+    expect(oyster).toEqual({
+      market: { code: 'xm-market-jimei', name: '集美农贸市场', district: '350211' },
+      commodity: { code: 'oyster', name: '海蛎', category: 'seafood', unit: '元/500克' },
+      price: raw.price,
+      change: raw.change,
+    });
+  });
+
+  it('happy: without a date it is today in Asia/Shanghai, every market and commodity', async () => {
+    const res = await t.call({ method: 'GET', url: '/v1/prices' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.date).toBe(todayInShanghai());
+    expect(body.data).toHaveLength((await fromDepartment('')).items.length);
+    expect(new Set(body.data.map((p: { market: { code: string } }) => p.market.code)).size).toBe(8);
+  });
+
+  it('happy: filters by category and commodity reach the department', async () => {
+    const seafood = (await t.call({ method: 'GET', url: '/v1/prices?category=seafood' })).json();
+    expect(seafood.data.length).toBeGreaterThan(0);
+    expect(
+      seafood.data.every((p: { commodity: { category: string } }) => p.commodity.category === 'seafood'),
+    ).toBe(true);
+    const beef = (
+      await t.call({ method: 'GET', url: '/v1/prices?commodity=beef&market=xm-market-08' })
+    ).json();
+    expect(beef.data).toHaveLength(1);
+    expect(beef.data[0].commodity.name).toBe('牛肉');
+    const none = (await t.call({ method: 'GET', url: '/v1/prices?category=fruit&commodity=beef' })).json();
+    expect(none.data).toEqual([]);
+  });
+
+  it('happy: calls reuse a kept-alive connection to the department', async () => {
+    await t.call({ method: 'GET', url: '/v1/prices?commodity=eggs' });
+    const before = connections;
+    for (let i = 0; i < 5; i++) await t.call({ method: 'GET', url: '/v1/prices?commodity=eggs' });
+    expect(connections - before).toBe(0);
+  });
+
+  it('error: a malformed date or category fails validation before the department is asked', async () => {
+    const before = requests;
+    for (const query of ['date=2026-13-01', 'date=yesterday', 'category=sweets', 'market=Bad_Market']) {
+      const res = await t.call({ method: 'GET', url: `/v1/prices?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().code, query).toBe('validation_failed');
+    }
+    expect(requests).toBe(before);
+  });
+
+  it('error: the department’s own 400s become validation_failed naming the input', async () => {
+    const cases = [
+      [`date=${daysAgo(400)}`, 'querystring/date'],
+      [`date=${daysAgo(-2)}`, 'querystring/date'],
+      ['market=xm-market-99', 'querystring/market'],
+      ['commodity=caviar', 'querystring/commodity'],
+    ] as const;
+    for (const [query, location] of cases) {
+      const res = await t.call({ method: 'GET', url: `/v1/prices?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      const body = res.json();
+      expect(body).toMatchObject({ status: 400, code: 'validation_failed', instance: '/v1/prices' });
+      expect(body.errors).toEqual([{ location, message: expect.any(String) }]);
+      expect(validate('listFoodPrices', 400, String(res.headers['content-type']), body)).toEqual([]);
+    }
+  });
+
+  it('security: without credentials it is a 401, and the department is not asked', async () => {
+    const before = requests;
+    const res = await t.app.inject({ method: 'GET', url: '/v1/prices' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('invalid_token');
+    expect(requests).toBe(before);
+  });
+
+  // Last: it stops the department.
+  it('error: a department that is down is upstream_unavailable at once, never a 500', async () => {
+    await department.close();
+    const started = Date.now();
+    const res = await t.call({ method: 'GET', url: '/v1/prices?commodity=beef' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    const body = res.json();
+    expect(body).toMatchObject({ status: 503, code: 'upstream_unavailable' });
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    expect(validate('listFoodPrices', 503, String(res.headers['content-type']), body)).toEqual([]);
+  });
+});
+
+describe('price-monitoring connector', () => {
+  async function fakeDepartment(handler: Parameters<typeof createServer>[1]) {
+    const server: Server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  async function failure(promise: Promise<unknown>) {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiProblem);
+    return error as ApiProblem;
+  }
+
+  it('error: a department that never answers times out as upstream_unavailable', async () => {
+    const fake = await fakeDepartment(() => {});
+    const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl, timeoutMs: 150 });
+    const started = Date.now();
+    const error = await failure(connector.prices({}));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error.code).toBe('upstream_unavailable');
+    expect(error.detail).toMatch(/did not answer within/);
+    await fake.close();
+  });
+
+  it('error: a body that stalls half way times out too', async () => {
+    const fake = await fakeDepartment((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"date":"2026-01-15","items":[');
+    });
+    const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl, timeoutMs: 150 });
+    expect((await failure(connector.prices({}))).detail).toMatch(/did not answer within/);
+    await fake.close();
+  });
+
+  it('error: 5xx, unexpected statuses and unreadable answers are upstream_unavailable', async () => {
+    const answers: [number, string][] = [
+      [500, '{"errcode":"SYSTEM_ERROR","errmsg":"系统繁忙"}'],
+      [404, 'not found'],
+      [200, 'not json'],
+      [200, '{"date":"2026-01-15","items":[{"market_code":"x"}]}'],
+    ];
+    for (const [status, text] of answers) {
+      const fake = await fakeDepartment((_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(text);
+      });
+      const error = await failure(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
+      expect(error.code, `${status} ${text}`).toBe('upstream_unavailable');
+      expect(error.headers['retry-after']).toBe('1');
+      await fake.close();
+    }
+  });
+
+  it('error: an unknown department errcode on a 400 is still the caller’s validation_failed', async () => {
+    const fake = await fakeDepartment((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end('{"errcode":"toString","errmsg":"?"}');
+    });
+    const error = await failure(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
+    expect(error.code).toBe('validation_failed');
+    expect(error.errors).toEqual([{ location: 'querystring', message: expect.any(String) }]);
+    await fake.close();
+  });
+
+  it('happy: close aborts a call in flight and later calls fail fast', async () => {
+    const fake = await fakeDepartment(() => {});
+    const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl });
+    const pending = failure(connector.prices({}));
+    setTimeout(() => connector.close(), 20);
+    expect((await pending).code).toBe('upstream_unavailable');
+    expect((await failure(connector.prices({}))).code).toBe('upstream_unavailable');
+    await fake.close();
+  });
+});
