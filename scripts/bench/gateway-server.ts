@@ -31,6 +31,7 @@ async function platform() {
       LOG_LEVEL: 'silent',
       PGLITE_DIR: 'memory://',
       REDIS_URL: process.env.BENCH_REDIS_URL || undefined,
+      ...(process.env.DEPARTMENTS_URL ? { DEPARTMENTS_URL: process.env.DEPARTMENTS_URL } : {}),
     },
   });
   const db = app.database.db;
@@ -66,12 +67,14 @@ async function platform() {
       )
       .returning({ id: apps.id, clientId: apps.clientId });
     await db.insert(subscriptions).values(
-      created.map((a) => ({
-        appId: a.id,
-        productCode: 'catalog',
-        planCode: 'bench',
-        status: 'active' as const,
-      })),
+      created.flatMap((a) =>
+        ['catalog', 'prices'].map((productCode) => ({
+          appId: a.id,
+          productCode,
+          planCode: 'bench',
+          status: 'active' as const,
+        })),
+      ),
     );
     const keys = created.map((a) => ({ appId: a.id, ...newApiKey('sandbox') }));
     await db.insert(apiKeys).values(keys.map((k) => ({ appId: k.appId, name: 'bench', ...k.stored })));

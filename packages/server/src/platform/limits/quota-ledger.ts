@@ -38,10 +38,10 @@ export class QuotaUnavailable extends Error {
  * Exact monthly quotas across instances without a database round trip per call. The database
  * row is the only authority: an instance leases a block of units from it in one atomic
  * statement and spends them from memory, so the instances together never admit more than the
- * quota. A lease is about two seconds of the app's traffic, but never more than an eighth of what
- * is left (down to one unit), so when the quota runs out the units still held elsewhere are few
- * and spent by the next calls. Unspent units go
- * back at shutdown; after a crash they are lost, which can only under-admit, never over-admit.
+ * quota. A lease is about two seconds of the app's traffic (at least a thousandth of the quota),
+ * but never more than an eighth of what is left (down to one unit), so when the quota runs out
+ * the units still held elsewhere are few and spent by the next calls. Unspent units go back at
+ * shutdown; after a crash they are lost, which can only under-admit, never over-admit.
  */
 export class QuotaLedger {
   private readonly leases = new Map<string, Lease>();
@@ -113,17 +113,21 @@ export class QuotaLedger {
     return lease.refill;
   }
 
-  /** About two seconds of this app's current rate, so busy apps go to the database rarely. */
-  private wanted(lease: Lease): number {
+  /**
+   * About two seconds of this app's current rate, and at least a thousandth of its quota, so
+   * busy apps, and many apps at once, go to the database rarely.
+   */
+  private wanted(lease: Lease, limit: number): number {
     const seconds = Math.max(0.05, (Date.now() - lease.leasedAt) / 1000);
     const rate = lease.spent / seconds;
     lease.spent = 0;
     lease.leasedAt = Date.now();
-    return Math.min(this.options.maxLease, Math.max(MIN_LEASE, Math.ceil(rate * LEASE_SECONDS)));
+    const floor = Math.max(MIN_LEASE, Math.ceil(limit / 1000));
+    return Math.min(this.options.maxLease, Math.max(floor, Math.ceil(rate * LEASE_SECONDS)));
   }
 
   private async lease(lease: Lease, limit: number): Promise<void> {
-    const wanted = this.wanted(lease);
+    const wanted = this.wanted(lease, limit);
     const granted = await this.db.transaction(async (tx) => {
       await tx.execute(sql`
         insert into quota_leases (app_id, product, period, reserved)
