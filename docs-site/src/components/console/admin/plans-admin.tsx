@@ -5,12 +5,11 @@ import { useResource } from '@site/src/console/use-resource';
 import type { Session } from '@site/src/console/use-session';
 import { type ReactNode, useState } from 'react';
 import { environmentLabel } from '../app-labels';
-import styles from '../console.module.css';
-import { type Column, DataTable } from '../data-table';
+import type { Column } from '../data-table';
 import { Loading } from '../loading';
 import { RateLimits } from '../rate-limits';
 import { AdminProblemAlert } from './admin-problem-alert';
-import { CatalogueProblemAlert } from './catalogue-problem-alert';
+import { CatalogueLayout } from './catalogue-layout';
 import { CatalogueRowActions } from './catalogue-row-actions';
 import { PlanForm } from './plan-form';
 
@@ -78,24 +77,20 @@ export function PlansAdmin({ session }: { session: Session }): ReactNode {
     },
   ];
   return (
-    <>
-      {problem && <CatalogueProblemAlert problem={problem} conflict={IN_USE} />}
-      <DataTable
-        testId="plans"
-        columns={columns}
-        rows={plans.data.map((p) => ({ ...p, id: p.code }))}
-        rowAttributes={(p) => ({ 'data-code': p.code })}
-      />
-      {editing && (
-        <div className="card shadow--sm margin-vert--md">
-          <div className="card__header">
-            <h3 className="margin-bottom--none">
-              <Translate id="console.plan.editTitle" values={{ code: editing.code }}>
-                {'编辑套餐 {code}'}
-              </Translate>
-            </h3>
-          </div>
-          <div className="card__body">
+    <CatalogueLayout
+      testId="plans"
+      rows={plans.data}
+      columns={columns}
+      problem={problem}
+      conflict={IN_USE}
+      editing={
+        editing && {
+          title: (
+            <Translate id="console.plan.editTitle" values={{ code: editing.code }}>
+              {'编辑套餐 {code}'}
+            </Translate>
+          ),
+          form: (
             <PlanForm
               key={editing.code}
               admin={admin}
@@ -103,17 +98,11 @@ export function PlansAdmin({ session }: { session: Session }): ReactNode {
               onSaved={plans.reload}
               onClose={() => setEditing(undefined)}
             />
-          </div>
-        </div>
-      )}
-      <details className={styles.section}>
-        <summary>
-          <Translate id="console.plan.new">新建套餐</Translate>
-        </summary>
-        <div className="margin-top--md">
-          <PlanForm admin={admin} onSaved={plans.reload} />
-        </div>
-      </details>
-    </>
+          ),
+        }
+      }
+      newLabel={<Translate id="console.plan.new">新建套餐</Translate>}
+      newForm={<PlanForm admin={admin} onSaved={plans.reload} />}
+    />
   );
 }

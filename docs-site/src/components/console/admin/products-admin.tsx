@@ -4,11 +4,10 @@ import { useAction } from '@site/src/console/use-action';
 import { useResource } from '@site/src/console/use-resource';
 import type { Session } from '@site/src/console/use-session';
 import { type ReactNode, useState } from 'react';
-import styles from '../console.module.css';
-import { type Column, DataTable } from '../data-table';
+import type { Column } from '../data-table';
 import { Loading } from '../loading';
 import { AdminProblemAlert } from './admin-problem-alert';
-import { CatalogueProblemAlert } from './catalogue-problem-alert';
+import { CatalogueLayout } from './catalogue-layout';
 import { CatalogueRowActions } from './catalogue-row-actions';
 import { ProductForm } from './product-form';
 import { sensitivityLabel } from './sensitivity-label';
@@ -71,24 +70,20 @@ export function ProductsAdmin({ session }: { session: Session }): ReactNode {
     },
   ];
   return (
-    <>
-      {problem && <CatalogueProblemAlert problem={problem} conflict={IN_USE} />}
-      <DataTable
-        testId="products"
-        columns={columns}
-        rows={products.data.map((p) => ({ ...p, id: p.code }))}
-        rowAttributes={(p) => ({ 'data-code': p.code })}
-      />
-      {editing && (
-        <div className="card shadow--sm margin-vert--md">
-          <div className="card__header">
-            <h3 className="margin-bottom--none">
-              <Translate id="console.product.editTitle" values={{ code: editing.code }}>
-                {'编辑产品 {code}'}
-              </Translate>
-            </h3>
-          </div>
-          <div className="card__body">
+    <CatalogueLayout
+      testId="products"
+      rows={products.data}
+      columns={columns}
+      problem={problem}
+      conflict={IN_USE}
+      editing={
+        editing && {
+          title: (
+            <Translate id="console.product.editTitle" values={{ code: editing.code }}>
+              {'编辑产品 {code}'}
+            </Translate>
+          ),
+          form: (
             <ProductForm
               key={editing.code}
               admin={admin}
@@ -96,17 +91,11 @@ export function ProductsAdmin({ session }: { session: Session }): ReactNode {
               onSaved={products.reload}
               onClose={() => setEditing(undefined)}
             />
-          </div>
-        </div>
-      )}
-      <details className={styles.section}>
-        <summary>
-          <Translate id="console.product.new">新建产品</Translate>
-        </summary>
-        <div className="margin-top--md">
-          <ProductForm admin={admin} onSaved={products.reload} />
-        </div>
-      </details>
-    </>
+          ),
+        }
+      }
+      newLabel={<Translate id="console.product.new">新建产品</Translate>}
+      newForm={<ProductForm admin={admin} onSaved={products.reload} />}
+    />
   );
 }
