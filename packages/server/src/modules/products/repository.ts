@@ -5,7 +5,6 @@ import {
   type Plan,
   plans,
   products,
-  type RateLimitOverrides,
   type SubscriptionStatus,
   subscriptions,
 } from '@ixiamen/db';
@@ -40,6 +39,14 @@ export interface SubscriptionFilter {
 
 /** Products, plans and subscriptions, for the console, the admin API and the CLI alike. */
 export function productsRepository(db: Database) {
+  /** Subscriptions with their app's name and their plan's limits, as every view of them needs. */
+  const withPlans = () =>
+    db
+      .select(subscriptionColumns)
+      .from(subscriptions)
+      .innerJoin(apps, eq(apps.id, subscriptions.appId))
+      .innerJoin(plans, eq(plans.code, subscriptions.planCode));
+
   return {
     products: () => db.select().from(products).orderBy(asc(products.code)),
     plans: () =>
@@ -61,39 +68,15 @@ export function productsRepository(db: Database) {
       if (filter.appId) where.push(eq(subscriptions.appId, filter.appId));
       if (filter.status) where.push(eq(subscriptions.status, filter.status));
       if (filter.after) where.push(gt(subscriptions.id, filter.after));
-      const query = db
-        .select(subscriptionColumns)
-        .from(subscriptions)
-        .innerJoin(apps, eq(apps.id, subscriptions.appId))
-        .innerJoin(plans, eq(plans.code, subscriptions.planCode))
+      const query = withPlans()
         .where(and(...where))
         .orderBy(asc(subscriptions.id));
       return filter.limit ? query.limit(filter.limit) : query;
     },
 
     async subscription(id: string) {
-      const [row] = await db
-        .select(subscriptionColumns)
-        .from(subscriptions)
-        .innerJoin(apps, eq(apps.id, subscriptions.appId))
-        .innerJoin(plans, eq(plans.code, subscriptions.planCode))
-        .where(eq(subscriptions.id, id));
+      const [row] = await withPlans().where(eq(subscriptions.id, id));
       return row;
-    },
-
-    async insertSubscription(values: {
-      appId: string;
-      productCode: string;
-      planCode: string;
-      status: SubscriptionStatus;
-      overrides?: RateLimitOverrides | null;
-    }) {
-      const [row] = await db
-        .insert(subscriptions)
-        .values({ ...values, decidedAt: values.status === 'active' ? new Date() : null })
-        .onConflictDoNothing()
-        .returning({ id: subscriptions.id });
-      return row?.id;
     },
   };
 }

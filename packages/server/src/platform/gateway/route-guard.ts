@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { authenticate, needsAppCredentials } from '../auth/authenticate.js';
+import { addRouteOnRequest } from '../http/route-hooks.js';
 import { andThen } from './maybe.js';
 
 /**
@@ -26,8 +27,7 @@ export const routeGuard = fp(
         if (admitted instanceof Promise) return admitted;
         done();
       };
-      const existing = route.onRequest;
-      route.onRequest = existing ? [...(Array.isArray(existing) ? existing : [existing]), guard] : [guard];
+      addRouteOnRequest(route, guard);
     });
   },
   { name: 'route-guard', dependencies: ['auth', 'limits'] },

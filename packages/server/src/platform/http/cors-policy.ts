@@ -2,6 +2,7 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { needsAppCredentials } from '../auth/authenticate.js';
+import { addRouteOnRequest } from './route-hooks.js';
 
 const EXPOSED = ['x-request-id', 'www-authenticate', 'retry-after', 'ratelimit', 'ratelimit-policy', 'etag'];
 const COOKIE_PATHS = ['/console/', '/admin/', '/auth/'];
@@ -47,9 +48,7 @@ export const corsPolicy = fp(
         // The public API's policy never varies, so its headers are set as they are, before the
         // guard can refuse the call: a browser app must be able to read a 401 or 429 too.
         route.config = { ...route.config, cors: false };
-        const existing = route.onRequest;
-        const hooks = existing ? (Array.isArray(existing) ? existing : [existing]) : [];
-        route.onRequest = [publicCors, ...hooks];
+        addRouteOnRequest(route, publicCors, true);
       }
     });
     await app.register(cors, { origin: '*', credentials: false, exposedHeaders: EXPOSED });
