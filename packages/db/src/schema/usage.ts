@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export type StatusClass = '2xx' | '3xx' | '4xx' | '429' | '5xx';
+export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '429', '5xx'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
 
 /**
  * Metered calls per app × product × operation × status class × hour, written in batches. No

@@ -26,7 +26,19 @@ interface AccessClaims extends JWTPayload {
   fid?: string;
 }
 
-type Caller = Omit<Principal, 'clientId' | 'subscriptions'> & { clientId?: string };
+type Caller = Omit<Principal, 'clientId' | 'subscriptions'>;
+
+/** What an operation's security in api-spec accepts, worked out once when its route is added. */
+export interface RouteSecurity {
+  /** The OAuth scopes it needs, or undefined when it takes no access token. */
+  scopes: readonly string[] | undefined;
+  apiKey: boolean;
+}
+
+export function routeSecurity(security: SecurityRequirement[]): RouteSecurity {
+  const oauth = security.find((s) => 'oauth2' in s);
+  return { scopes: oauth ? (oauth.oauth2 ?? []) : undefined, apiKey: security.some((s) => 'apiKey' in s) };
+}
 
 // A token's scope string is one of few; its set is built once, not per request.
 const scopeSets = new Map<string, ReadonlySet<string>>();
@@ -40,47 +52,79 @@ function scopeSet(scope: string): ReadonlySet<string> {
 }
 const API_KEY_SCOPES: ReadonlySet<string> = new Set(PUBLIC_SCOPES);
 
-function fromAccessToken(auth: AuthRuntime, token: string): Maybe<Caller> {
-  const fromClaims = (claims: AccessClaims): Caller => {
-    if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
-    return {
+/**
+ * What a credential resolved to, kept beside its cached claims or key state (so it lives exactly
+ * as long as they do): the caller, and the principal last built for the app state then cached.
+ * A warm call then allocates nothing to authenticate; a changed app state rebuilds the principal.
+ */
+interface Resolved {
+  caller: Caller;
+  app: AppState | undefined;
+  principal: Principal | undefined;
+}
+const resolved = new WeakMap<object, Resolved>();
+
+function remember(credential: object, caller: Caller): Resolved {
+  const entry = { caller, app: undefined, principal: undefined };
+  resolved.set(credential, entry);
+  return entry;
+}
+
+function fromClaims(auth: AuthRuntime, claims: AccessClaims): Resolved {
+  if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
+  return (
+    resolved.get(claims) ??
+    remember(claims, {
       via: 'access_token',
       appId: claims.app_id,
-      clientId: claims.client_id,
       subject: claims.sub ?? claims.client_id,
       scopes: scopeSet(claims.scope),
       ...(claims.cid ? { consentId: claims.cid } : {}),
-    };
-  };
-  const invalid = (err: unknown): never => {
-    const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
-    throw unauthorized(expired ? 'The access token has expired.' : 'The access token is not valid.');
-  };
+    })
+  );
+}
+
+function invalidToken(err: unknown): never {
+  const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
+  throw unauthorized(expired ? 'The access token has expired.' : 'The access token is not valid.');
+}
+
+function fromAccessToken(auth: AuthRuntime, token: string): Maybe<Resolved> {
   let claims: Maybe<JWTPayload>;
   try {
     claims = auth.keys.verify(token);
   } catch (err) {
-    return invalid(err);
+    return invalidToken(err);
   }
   return claims instanceof Promise
-    ? claims.then((c) => fromClaims(c as AccessClaims), invalid)
-    : fromClaims(claims as AccessClaims);
+    ? claims.then((c) => fromClaims(auth, c as AccessClaims), invalidToken)
+    : fromClaims(auth, claims as AccessClaims);
 }
 
-function fromApiKey(auth: AuthRuntime, key: string): Maybe<Caller> {
+function fromApiKey(auth: AuthRuntime, key: string): Maybe<Resolved> {
   return andThen(auth.cache.apiKey(key), (state) => {
     if (!state) throw unauthorized('The API key is not valid, has expired or was revoked.');
-    return { via: 'api_key' as const, appId: state.appId, subject: state.appId, scopes: API_KEY_SCOPES };
+    return (
+      resolved.get(state) ??
+      remember(state, { via: 'api_key', appId: state.appId, subject: state.appId, scopes: API_KEY_SCOPES })
+    );
   });
 }
 
-function withApp(caller: Caller, app: AppState | undefined, needed: string[]): Principal {
+function principalOf(entry: Resolved, app: AppState | undefined): Principal {
+  if (entry.principal && entry.app === app) return entry.principal;
   if (!app) throw unauthorized('The app no longer exists.');
   if (app.status !== 'active') {
     throw unauthorized(app.status === 'suspended' ? 'The app is suspended.' : 'The app awaits approval.');
   }
+  entry.app = app;
+  entry.principal = { ...entry.caller, clientId: app.clientId, subscriptions: app.subscriptions };
+  return entry.principal;
+}
+
+function requireScopes(principal: Principal, needed: readonly string[]): Principal {
   for (const scope of needed) {
-    if (!caller.scopes.has(scope)) {
+    if (!principal.scopes.has(scope)) {
       throw new ApiProblem('insufficient_scope', `This operation needs the scope ${needed.join(' ')}.`, {
         headers: {
           'www-authenticate': challenge(
@@ -92,7 +136,7 @@ function withApp(caller: Caller, app: AppState | undefined, needed: string[]): P
       });
     }
   }
-  return { ...caller, clientId: app.clientId, subscriptions: app.subscriptions };
+  return principal;
 }
 
 /** Whether an operation's security names app credentials (OAuth 2 or an API key) at all. */
@@ -106,25 +150,33 @@ export const needsAppCredentials = (security: SecurityRequirement[] | undefined)
  */
 export function authenticate(
   auth: AuthRuntime,
-  security: SecurityRequirement[],
+  security: RouteSecurity,
   headers: IncomingHttpHeaders,
 ): Maybe<Principal> {
-  const oauth = security.find((s) => 'oauth2' in s);
-  const needed = oauth?.oauth2 ?? [];
   const authorization = headers.authorization;
   const apiKey = headers['x-api-key'];
-  let caller: Maybe<Caller>;
-  if (authorization && oauth) {
+  const needed = security.scopes ?? [];
+  let credential: Maybe<Resolved>;
+  if (authorization && security.scopes) {
     const space = authorization.indexOf(' ');
     const token = space > 0 ? authorization.slice(space + 1) : '';
     if (authorization.slice(0, space).toLowerCase() !== 'bearer' || !token || token.includes(' ')) {
       throw unauthorized('Use the Bearer scheme.');
     }
-    caller = fromAccessToken(auth, token);
-  } else if (typeof apiKey === 'string' && security.some((s) => 'apiKey' in s)) {
-    caller = fromApiKey(auth, apiKey);
+    credential = fromAccessToken(auth, token);
+  } else if (typeof apiKey === 'string' && security.apiKey) {
+    credential = fromApiKey(auth, apiKey);
   } else {
     throw unauthorized('No access token or API key was sent.');
   }
-  return andThen(caller, (c) => andThen(auth.cache.app(c.appId), (app) => withApp(c, app, needed)));
+  return credential instanceof Promise
+    ? credential.then((entry) => withApp(auth, entry, needed))
+    : withApp(auth, credential, needed);
+}
+
+function withApp(auth: AuthRuntime, entry: Resolved, needed: readonly string[]): Maybe<Principal> {
+  const app = auth.cache.app(entry.caller.appId);
+  return app instanceof Promise
+    ? app.then((state) => requireScopes(principalOf(entry, state), needed))
+    : requireScopes(principalOf(entry, app), needed);
 }

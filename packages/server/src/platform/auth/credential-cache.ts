@@ -31,7 +31,12 @@ export class CredentialCache {
   private readonly apps = new LRUCache<string, AppState | false>({ max: 50_000 });
   // Misses are cached too, so a flood of made-up keys cannot reach the database.
   private readonly keys = new LRUCache<string, ApiKeyState | false>({ max: 100_000 });
-  private readonly revoked = new Map<string, number>();
+  // One map per kind, keyed by the claim itself: a check builds no string.
+  private readonly revoked = {
+    token: new Map<string, number>(),
+    family: new Map<string, number>(),
+    consent: new Map<string, number>(),
+  };
   private readonly usedKeys = new Set<string>();
 
   constructor(
@@ -54,11 +59,11 @@ export class CredentialCache {
             if (state && state.id === event.subject) this.keys.delete(hash);
           }
           break;
+        case 'signing_key':
+          // The key ring reloads itself on these (auth-plugin); nothing here depends on keys.
+          break;
         default:
-          this.revoked.set(
-            `${event.kind}:${event.subject}`,
-            event.until?.getTime() ?? Number.POSITIVE_INFINITY,
-          );
+          this.revoked[event.kind].set(event.subject, event.until?.getTime() ?? Number.POSITIVE_INFINITY);
       }
     }
   }
@@ -74,10 +79,10 @@ export class CredentialCache {
 
   /** A token id (`token`), refresh family (`family`) or consent (`consent`) revoked and still relevant. */
   private isRevoked(kind: 'token' | 'family' | 'consent', subject: string): boolean {
-    const until = this.revoked.get(`${kind}:${subject}`);
+    const until = this.revoked[kind].get(subject);
     if (until === undefined) return false;
     if (until > Date.now()) return true;
-    this.revoked.delete(`${kind}:${subject}`);
+    this.revoked[kind].delete(subject);
     return false;
   }
 

@@ -13,7 +13,23 @@ export interface Limits {
   monthlyQuota: number;
 }
 
-export interface SubscriptionState {
+/**
+ * One app × product as limits, quotas and metering count it. `key` is `appId:product`, built
+ * once, so the hot path looks its counters up without building a string per call.
+ */
+export interface AppProduct {
+  appId: string;
+  product: string;
+  key: string;
+}
+
+export const appProduct = (appId: string, product: string): AppProduct => ({
+  appId,
+  product,
+  key: `${appId}:${product}`,
+});
+
+export interface SubscriptionState extends AppProduct {
   id: string;
   status: SubscriptionStatus;
   limits: Limits;
@@ -52,7 +68,10 @@ export async function loadSubscriptions(
     rows.map((row) => {
       const limits = effectiveLimits(row, row.overrides);
       const policyPrefix = `"burst";q=${limits.ratePerSecond};w=1, "sustained";q=${limits.ratePerMinute};w=60, "monthly";q=${limits.monthlyQuota};w=`;
-      return [row.product, { id: row.id, status: row.status, limits, policyPrefix }];
+      return [
+        row.product,
+        { ...appProduct(appId, row.product), id: row.id, status: row.status, limits, policyPrefix },
+      ];
     }),
   );
 }

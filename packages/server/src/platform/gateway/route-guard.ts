@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { authenticate, needsAppCredentials } from '../auth/authenticate.js';
+import { authenticate, needsAppCredentials, routeSecurity } from '../auth/authenticate.js';
+import type { Principal } from '../auth/principal.js';
 import { addRouteOnRequest } from '../http/route-hooks.js';
-import { andThen } from './maybe.js';
 
 /**
  * The gateway's guard on every operation apps call (api-spec security: OAuth 2 or an API key):
@@ -18,11 +18,15 @@ export const routeGuard = fp(
       const security = route.config?.security;
       const operationId = route.config?.operationId;
       if (!security || !operationId || !needsAppCredentials(security)) return;
+      const accepts = routeSecurity(security);
+      const admit = (request: FastifyRequest, reply: FastifyReply, principal: Principal) => {
+        request.principal = principal;
+        return app.limits.admit(request, reply, principal, operationId);
+      };
       const guard = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-        const admitted = andThen(authenticate(app.auth, security, request.headers), (principal) => {
-          request.principal = principal;
-          return app.limits.admit(request, reply, principal, operationId);
-        });
+        const principal = authenticate(app.auth, accepts, request.headers);
+        if (principal instanceof Promise) return principal.then((p) => admit(request, reply, p));
+        const admitted = admit(request, reply, principal);
         // A promise is awaited by Fastify itself; a synchronous pass continues at once.
         if (admitted instanceof Promise) return admitted;
         done();

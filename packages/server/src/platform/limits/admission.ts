@@ -11,8 +11,7 @@ import type { RateLimiter, WindowState } from './rate-limiter.js';
 
 /** What the response hook needs to meter a call and to refund its quota unit. */
 export interface Metering {
-  appId: string;
-  product: string;
+  subscription: SubscriptionState;
   operationId: string;
   period: string;
   charged: boolean;
@@ -65,6 +64,16 @@ export interface AdmissionParts {
  */
 export function admission(parts: AdmissionParts) {
   const { products, limiter, quotas, idempotency, clock } = parts;
+  // Each subscription's RateLimit-Policy for the current month, built once rather than per call.
+  const policies = new WeakMap<SubscriptionState, { end: number; policy: string }>();
+
+  function policyOf(subscription: SubscriptionState, month: Month): string {
+    const known = policies.get(subscription);
+    if (known?.end === month.end) return known.policy;
+    const policy = `${subscription.policyPrefix}${Math.round((month.end - month.start) / 1000)}`;
+    policies.set(subscription, { end: month.end, policy });
+    return policy;
+  }
 
   function quota(
     metering: Metering,
@@ -75,7 +84,7 @@ export function admission(parts: AdmissionParts) {
     const { monthlyQuota } = subscription.limits;
     let taken: Maybe<boolean>;
     try {
-      taken = quotas.take(metering.appId, metering.product, month.period, monthlyQuota);
+      taken = quotas.take(subscription, month.period, monthlyQuota);
     } catch (err) {
       return unavailable(err);
     }
@@ -88,7 +97,7 @@ export function admission(parts: AdmissionParts) {
       const resetsAt = new Date(month.end).toISOString();
       throw new ApiProblem(
         'quota_exceeded',
-        `The monthly quota of ${monthlyQuota} calls to '${metering.product}' is used up until ${resetsAt}.`,
+        `The monthly quota of ${monthlyQuota} calls to '${subscription.product}' is used up until ${resetsAt}.`,
         {
           headers: {
             'ratelimit-policy': policy,
@@ -142,8 +151,7 @@ export function admission(parts: AdmissionParts) {
     const idempotencyKey = idempotencyKeyOf(request);
     const month = clock.now();
     const metering: Metering = {
-      appId: principal.appId,
-      product: product.code,
+      subscription,
       operationId,
       period: month.period,
       charged: false,
@@ -151,15 +159,9 @@ export function admission(parts: AdmissionParts) {
       repeat: false,
     };
     request.metering = metering;
-    const { limits } = subscription;
-    const policy = `${subscription.policyPrefix}${Math.round((month.end - month.start) / 1000)}`;
-    const target = {
-      key: `${principal.appId}:${product.code}`,
-      perSecond: limits.ratePerSecond,
-      perMinute: limits.ratePerMinute,
-    };
+    const policy = policyOf(subscription, month);
 
-    return andThen(limiter.check(target), ([burst, sustained]) => {
+    return andThen(limiter.check(subscription.key, subscription.limits), ([burst, sustained]) => {
       const over = burst.exceeded ? burst : sustained.exceeded ? sustained : undefined;
       if (over) throw overLimit(over, subscription, product.code, policy);
       reply.header('ratelimit-policy', policy);

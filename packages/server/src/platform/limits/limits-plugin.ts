@@ -81,16 +81,12 @@ export const limitsPlugin = fp(
       const metering = request.metering;
       if (metering) {
         const counted = isCounted(reply.statusCode);
-        if (metering.charged && !counted) quotas.refund(metering.appId, metering.product, metering.period);
+        const { subscription } = metering;
+        if (metering.charged && !counted) quotas.refund(subscription, metering.period);
         if (!metering.repeat) {
           if (counted && metering.idempotencyKey)
-            idempotency.markCounted(metering.appId, metering.idempotencyKey);
-          meter.record(
-            metering.appId,
-            metering.product,
-            metering.operationId,
-            statusClassOf(reply.statusCode),
-          );
+            idempotency.markCounted(subscription.appId, metering.idempotencyKey);
+          meter.record(subscription, metering.operationId, statusClassOf(reply.statusCode));
         }
       }
       done();

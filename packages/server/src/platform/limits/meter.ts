@@ -1,16 +1,40 @@
-import { type Database, type StatusClass, usageHourly } from '@ixiamen/db';
+import { type Database, STATUS_CLASSES, type StatusClass, usageHourly } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
+import type { AppProduct } from '../auth/subscription-state.js';
 import { hourOf } from './period.js';
 
 // One statement binds six parameters per row; PostgreSQL allows 65,535.
 const ROWS_PER_STATEMENT = 5_000;
 
+const CLASS_INDEX = Object.fromEntries(STATUS_CLASSES.map((c, i) => [c, i])) as Record<StatusClass, number>;
+
+interface Row {
+  appId: string;
+  product: string;
+  operationId: string;
+  statusClass: StatusClass;
+  hour: Date;
+  calls: number;
+}
+
+/** One app × product × operation's counts in one hour, by status class. */
+interface Slot {
+  pair: AppProduct;
+  operationId: string;
+  hour: number;
+  counts: number[];
+}
+
 /**
  * Counts calls per app × product × operation × status class × hour in memory and writes them in
- * batches: no database write per request. A failed write keeps its counts for the next flush.
+ * batches: no database write per request, and no string built per request either (counters are
+ * found by the app × product's key and the operation id). A failed write keeps its counts for
+ * the next flush.
  */
 export class Meter {
-  private counts = new Map<string, number>();
+  private slots = new Map<string, Map<string, Slot>>();
+  /** Counts of hours that ended since the last flush, and of writes that failed. */
+  private pending: Row[] = [];
   private flushing: Promise<void> | undefined;
 
   constructor(
@@ -18,9 +42,23 @@ export class Meter {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  record(appId: string, product: string, operationId: string, statusClass: StatusClass, at = Date.now()) {
-    const key = `${appId}|${product}|${operationId}|${statusClass}|${hourOf(at)}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  record(pair: AppProduct, operationId: string, statusClass: StatusClass, at = Date.now()) {
+    const hour = hourOf(at);
+    let operations = this.slots.get(pair.key);
+    if (!operations) {
+      operations = new Map();
+      this.slots.set(pair.key, operations);
+    }
+    let slot = operations.get(operationId);
+    if (!slot) {
+      slot = { pair, operationId, hour, counts: STATUS_CLASSES.map(() => 0) };
+      operations.set(operationId, slot);
+    } else if (slot.hour !== hour) {
+      this.pending.push(...rowsOf(slot));
+      slot.hour = hour;
+      slot.counts.fill(0);
+    }
+    slot.counts[CLASS_INDEX[statusClass]]!++;
   }
 
   /** Writes what was counted since the last flush; concurrent callers share one write. */
@@ -32,19 +70,13 @@ export class Meter {
   }
 
   private async write(): Promise<void> {
-    if (this.counts.size === 0) return;
-    const batch = this.counts;
-    this.counts = new Map();
-    const rows = [...batch].map(([key, calls]) => {
-      const [appId, product, operationId, statusClass, hour] = key.split('|') as [
-        string,
-        string,
-        string,
-        StatusClass,
-        string,
-      ];
-      return { appId, product, operationId, statusClass, hour: new Date(Number(hour)), calls };
-    });
+    const rows = merge([
+      ...this.pending,
+      ...[...this.slots.values()].flatMap((operations) => [...operations.values()].flatMap(rowsOf)),
+    ]);
+    this.slots = new Map();
+    this.pending = [];
+    if (rows.length === 0) return;
     try {
       await this.db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -64,8 +96,37 @@ export class Meter {
         }
       });
     } catch (err) {
-      for (const [key, calls] of batch) this.counts.set(key, (this.counts.get(key) ?? 0) + calls);
+      this.pending.push(...rows);
       this.onError(err);
     }
   }
+}
+
+function rowsOf({ pair, operationId, hour, counts }: Slot): Row[] {
+  const rows: Row[] = [];
+  STATUS_CLASSES.forEach((statusClass, i) => {
+    const calls = counts[i]!;
+    if (calls)
+      rows.push({
+        appId: pair.appId,
+        product: pair.product,
+        operationId,
+        statusClass,
+        hour: new Date(hour),
+        calls,
+      });
+  });
+  return rows;
+}
+
+/** One row per app × product × operation × class × hour: a statement may not upsert a key twice. */
+function merge(rows: Row[]): Row[] {
+  const merged = new Map<string, Row>();
+  for (const row of rows) {
+    const key = `${row.appId}|${row.product}|${row.operationId}|${row.statusClass}|${row.hour.getTime()}`;
+    const known = merged.get(key);
+    if (known) known.calls += row.calls;
+    else merged.set(key, { ...row });
+  }
+  return [...merged.values()];
 }

@@ -1,5 +1,6 @@
 import { type Database, rowsOf } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
+import type { AppProduct } from '../auth/subscription-state.js';
 import type { Maybe } from '../gateway/maybe.js';
 
 interface Lease {
@@ -44,7 +45,8 @@ export class QuotaUnavailable extends Error {
  * shutdown; after a crash they are lost, which can only under-admit, never over-admit.
  */
 export class QuotaLedger {
-  private readonly leases = new Map<string, Lease>();
+  // Period, then app × product: the hot path looks a lease up by strings it already holds.
+  private readonly leases = new Map<string, Map<string, Lease>>();
 
   constructor(
     private readonly db: Database,
@@ -52,13 +54,17 @@ export class QuotaLedger {
   ) {}
 
   /** Spends one unit; false when the quota for this month is used up. Synchronous while a lease lasts. */
-  take(appId: string, product: string, period: string, limit: number): Maybe<boolean> {
-    const key = `${appId}|${product}|${period}`;
-    let lease = this.leases.get(key);
+  take(pair: AppProduct, period: string, limit: number): Maybe<boolean> {
+    let month = this.leases.get(period);
+    if (!month) {
+      month = new Map();
+      this.leases.set(period, month);
+    }
+    let lease = month.get(pair.key);
     if (!lease) {
       lease = {
-        appId,
-        product,
+        appId: pair.appId,
+        product: pair.product,
         period,
         available: 0,
         lastGrant: 0,
@@ -68,7 +74,7 @@ export class QuotaLedger {
         exhaustedAt: 0,
         refill: undefined,
       };
-      this.leases.set(key, lease);
+      month.set(pair.key, lease);
     }
     return this.spend(lease, limit) ?? this.takeLeasing(lease, limit);
   }
@@ -101,8 +107,8 @@ export class QuotaLedger {
   }
 
   /** Gives back a unit whose call turned out not to count (a 5xx or a 429). */
-  refund(appId: string, product: string, period: string): void {
-    const lease = this.leases.get(`${appId}|${product}|${period}`);
+  refund(pair: AppProduct, period: string): void {
+    const lease = this.leases.get(period)?.get(pair.key);
     if (lease) lease.available++;
   }
 
@@ -159,8 +165,9 @@ export class QuotaLedger {
 
   /** Returns every unspent unit to the database (at shutdown), so none is lost. */
   async release(): Promise<void> {
-    await Promise.allSettled([...this.leases.values()].map((lease) => lease.refill));
-    for (const lease of this.leases.values()) {
+    const leases = [...this.leases.values()].flatMap((month) => [...month.values()]);
+    await Promise.allSettled(leases.map((lease) => lease.refill));
+    for (const lease of leases) {
       if (lease.available === 0) continue;
       const units = lease.available;
       lease.available = 0;
@@ -175,8 +182,10 @@ export class QuotaLedger {
 
   /** Forgets the leases of months that ended: their unspent units no longer matter. */
   forgetBefore(period: string): void {
-    for (const [key, lease] of this.leases) {
-      if (lease.period < period && !lease.refill) this.leases.delete(key);
+    for (const [month, leases] of this.leases) {
+      if (month >= period) continue;
+      for (const [key, lease] of leases) if (!lease.refill) leases.delete(key);
+      if (leases.size === 0) this.leases.delete(month);
     }
   }
 }

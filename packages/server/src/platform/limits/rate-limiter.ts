@@ -5,11 +5,10 @@ import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { Redis } from 'ioredis';
 import type { Maybe } from '../gateway/maybe.js';
 
-/** What one call is limited by: its app × product and the limits in force. */
-export interface RateTarget {
-  key: string;
-  perSecond: number;
-  perMinute: number;
+/** The limits one app × product is held to. */
+export interface RateLimits {
+  ratePerSecond: number;
+  ratePerMinute: number;
 }
 
 export interface WindowState {
@@ -19,11 +18,11 @@ export interface WindowState {
   exceeded: boolean;
 }
 
-// Counters for 10,000 active apps on two windows and a few products each fit with room to spare.
-const LOCAL_COUNTERS = 200_000;
+// Counters for 10,000 active apps with a few products each fit with room to spare.
+const LOCAL_COUNTERS = 100_000;
 const WINDOWS = [
-  { name: 'burst', ms: 1000, max: (t: RateTarget) => t.perSecond },
-  { name: 'sustained', ms: 60_000, max: (t: RateTarget) => t.perMinute },
+  { name: 'burst', ms: 1000, max: (l: RateLimits) => l.ratePerSecond },
+  { name: 'sustained', ms: 60_000, max: (l: RateLimits) => l.ratePerMinute },
 ] as const;
 
 function state(name: WindowState['name'], max: number, current: number, ttl: number): WindowState {
@@ -35,10 +34,11 @@ function state(name: WindowState['name'], max: number, current: number, ttl: num
   };
 }
 
-/** Counts a call in both windows of a store; synchronous for the memory store. */
+/** Counts a call in both windows (a store each); synchronous for the memory stores. */
 function count(
-  store: FastifyRateLimitStore,
-  target: RateTarget,
+  stores: readonly FastifyRateLimitStore[],
+  key: string,
+  limits: RateLimits,
   share: number,
 ): Maybe<[WindowState, WindowState]> {
   const states: WindowState[] = [];
@@ -46,9 +46,9 @@ function count(
   let answered = 0;
   let settle: (() => void) | undefined;
   WINDOWS.forEach((window, i) => {
-    const max = Math.max(1, Math.floor(window.max(target) * share));
-    store.incr(
-      `${window.name}:${target.key}`,
+    const max = Math.max(1, Math.floor(window.max(limits) * share));
+    stores[i]!.incr(
+      key,
       (err, result) => {
         if (err || !result) failure = err ?? new Error('The rate-limit store gave no answer.');
         else states[i] = state(window.name, max, result.current, result.ttl);
@@ -94,22 +94,26 @@ export interface RateLimiterOptions {
  * alone at its share of each limit until Redis answers again: no 500s and no hangs.
  */
 export class RateLimiter {
-  private readonly local = new LocalStore(false, false, LOCAL_COUNTERS);
-  private readonly shared: FastifyRateLimitStore | undefined;
+  // A store per window, so the key is the app × product as it comes, with no string built per call.
+  private readonly local = WINDOWS.map(() => new LocalStore(false, false, LOCAL_COUNTERS));
+  private readonly shared: FastifyRateLimitStore[] | undefined;
 
   constructor(private readonly options: RateLimiterOptions) {
-    this.shared = options.redis ? new RedisStore(false, false, options.redis, 'ixm:rl:') : undefined;
+    const { redis } = options;
+    this.shared = redis
+      ? WINDOWS.map((w) => new RedisStore(false, false, redis, `ixm:rl:${w.name}:`))
+      : undefined;
   }
 
-  /** Both windows after counting this call; `exceeded` on either means 429. */
-  check(target: RateTarget): Maybe<[WindowState, WindowState]> {
+  /** Both windows of `key` (an app × product) after counting this call; `exceeded` on either means 429. */
+  check(key: string, limits: RateLimits): Maybe<[WindowState, WindowState]> {
     const { shared, options } = this;
     if (shared && options.redis?.status === 'ready') {
-      return (count(shared, target, 1) as Promise<[WindowState, WindowState]>).catch((err: unknown) => {
+      return (count(shared, key, limits, 1) as Promise<[WindowState, WindowState]>).catch((err: unknown) => {
         options.onFallback(err);
-        return count(this.local, target, options.fallbackShare);
+        return count(this.local, key, limits, options.fallbackShare);
       });
     }
-    return count(this.local, target, shared ? options.fallbackShare : 1);
+    return count(this.local, key, limits, shared ? options.fallbackShare : 1);
   }
 }

@@ -1,6 +1,7 @@
 import { type DatabaseHandle, quotaLeases } from '@ixiamen/db';
 import { openTestDatabase } from '@ixiamen/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appProduct } from '../../../src/platform/auth/subscription-state.js';
 import { QuotaLedger } from '../../../src/platform/limits/quota-ledger.js';
 
 let database: DatabaseHandle;
@@ -29,7 +30,7 @@ describe('QuotaLedger', () => {
   it('happy: three instances taking concurrently admit exactly the quota, never more', async () => {
     const instances = [ledger(), ledger(), ledger()];
     const attempts = Array.from({ length: 450 }, (_, i) =>
-      instances[i % 3]!.take(APP, 'exact', '2026-11', 157),
+      instances[i % 3]!.take(appProduct(APP, 'exact'), '2026-11', 157),
     );
     const admitted = (await Promise.all(attempts)).filter(Boolean).length;
     expect(admitted).toBe(157);
@@ -38,21 +39,22 @@ describe('QuotaLedger', () => {
 
   it('happy: leases are blocks, so most calls never wait for the database', async () => {
     const one = ledger(100);
-    for (let i = 0; i < 50; i++) expect(await one.take(APP, 'blocks', '2026-11', 1_000_000)).toBe(true);
+    for (let i = 0; i < 50; i++)
+      expect(await one.take(appProduct(APP, 'blocks'), '2026-11', 1_000_000)).toBe(true);
     // One lease of 100 covers 50 calls; the prefetch at half takes one more block at most.
     expect(await reserved('blocks', '2026-11')).toBeLessThanOrEqual(200);
   });
 
   it('happy: refunded units are spent again, and unspent units go back at release', async () => {
     const one = ledger();
-    expect(await one.take(APP, 'refund', '2026-11', 2)).toBe(true);
-    expect(await one.take(APP, 'refund', '2026-11', 2)).toBe(true);
-    expect(await one.take(APP, 'refund', '2026-11', 2)).toBe(false);
-    one.refund(APP, 'refund', '2026-11');
-    expect(await one.take(APP, 'refund', '2026-11', 2)).toBe(true);
+    expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
+    expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
+    expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(false);
+    one.refund(appProduct(APP, 'refund'), '2026-11');
+    expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
 
     const other = ledger();
-    expect(await other.take(APP, 'release', '2026-11', 1000)).toBe(true);
+    expect(await other.take(appProduct(APP, 'release'), '2026-11', 1000)).toBe(true);
     expect(await reserved('release', '2026-11')).toBeGreaterThan(1);
     await other.release();
     expect(await reserved('release', '2026-11')).toBe(1);
@@ -60,16 +62,16 @@ describe('QuotaLedger', () => {
 
   it('happy: months are counted apart', async () => {
     const one = ledger();
-    expect(await one.take(APP, 'months', '2026-11', 1)).toBe(true);
-    expect(await one.take(APP, 'months', '2026-11', 1)).toBe(false);
-    expect(await one.take(APP, 'months', '2026-12', 1)).toBe(true);
+    expect(await one.take(appProduct(APP, 'months'), '2026-11', 1)).toBe(true);
+    expect(await one.take(appProduct(APP, 'months'), '2026-11', 1)).toBe(false);
+    expect(await one.take(appProduct(APP, 'months'), '2026-12', 1)).toBe(true);
   });
 
   it('happy: a raised limit admits again after the recheck interval', async () => {
     const one = new QuotaLedger(database.db, { maxLease: 1000, exhaustedRecheckMs: 50, onError: () => {} });
-    expect(await one.take(APP, 'raise', '2026-11', 1)).toBe(true);
-    expect(await one.take(APP, 'raise', '2026-11', 1)).toBe(false);
+    expect(await one.take(appProduct(APP, 'raise'), '2026-11', 1)).toBe(true);
+    expect(await one.take(appProduct(APP, 'raise'), '2026-11', 1)).toBe(false);
     await new Promise((r) => setTimeout(r, 60));
-    expect(await one.take(APP, 'raise', '2026-11', 3)).toBe(true);
+    expect(await one.take(appProduct(APP, 'raise'), '2026-11', 3)).toBe(true);
   });
 });
