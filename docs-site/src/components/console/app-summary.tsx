@@ -1,4 +1,4 @@
-import Translate from '@docusaurus/Translate';
+import Translate, { translate } from '@docusaurus/Translate';
 import type { App, Org } from '@site/src/console/types';
 import { useFormatDate } from '@site/src/console/use-format-date';
 import type { ReactNode } from 'react';
@@ -40,7 +40,9 @@ export function AppSummary({ app, org }: { app: App; org: Org | undefined }): Re
             {clientTypeLabel(app.clientType)}
           </Detail>
           <Detail term={<Translate id="console.app.products">使用的 API 产品</Translate>}>
-            {app.products.map(productLabel).join('、') || '—'}
+            {app.products
+              .map(productLabel)
+              .join(translate({ id: 'console.app.productsSeparator', message: '、' })) || '—'}
           </Detail>
           <Detail term={<Translate id="console.app.homepageShown">应用主页</Translate>}>
             {app.homepageUrl ?? '—'}

@@ -1,4 +1,4 @@
-import Translate from '@docusaurus/Translate';
+import Translate, { translate } from '@docusaurus/Translate';
 import type { ConsoleApi } from '@site/src/console/console-api';
 import type { ProductCatalogue, Subscription } from '@site/src/console/product-types';
 import type { Environment } from '@site/src/console/types';
@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from './console.module.css';
 import { Field } from './field';
 import { ProblemAlert } from './problem-alert';
+import { useLocalName } from './use-local-name';
 
 interface Props {
   api: ConsoleApi;
@@ -34,6 +35,7 @@ export function SubscribeForm({
   const [product, setProduct] = useState('');
   const [plan, setPlan] = useState('');
   const { busy, problem, run } = useAction();
+  const localName = useLocalName();
   // The first choice stands until another is made, also when the lists change underneath.
   const chosenProduct = products.some((p) => p.code === product) ? product : (products[0]?.code ?? '');
   const chosenPlan = plans.some((p) => p.code === plan) ? plan : (plans[0]?.code ?? '');
@@ -67,7 +69,10 @@ export function SubscribeForm({
             >
               {products.map((p) => (
                 <option key={p.code} value={p.code}>
-                  {productName(p.code)}（{p.code}）
+                  {translate(
+                    { id: 'console.subscribe.productOption', message: '{name}（{code}）' },
+                    { name: productName(p.code), code: p.code },
+                  )}
                 </option>
               ))}
             </select>
@@ -78,7 +83,7 @@ export function SubscribeForm({
             <select {...control} name="plan" value={chosenPlan} onChange={(e) => setPlan(e.target.value)}>
               {plans.map((p) => (
                 <option key={p.code} value={p.code}>
-                  {p.name}
+                  {localName(p)}
                 </option>
               ))}
             </select>

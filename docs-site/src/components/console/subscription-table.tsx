@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { type Column, DataTable } from './data-table';
 import { RateLimits } from './rate-limits';
 import { SubscriptionStatusBadge } from './subscription-status-badge';
+import { useLocalName } from './use-local-name';
 
 interface Props {
   testId: string;
@@ -27,7 +28,11 @@ export function SubscriptionTable({
   actions,
 }: Props): ReactNode {
   const formatDate = useFormatDate();
-  const planName = (code: string) => plans?.find((plan) => plan.code === code)?.name ?? code;
+  const localName = useLocalName();
+  const planName = (code: string) => {
+    const plan = plans?.find((p) => p.code === code);
+    return plan ? localName(plan) : code;
+  };
   const columns: Column<Subscription>[] = [
     ...(showApp
       ? [

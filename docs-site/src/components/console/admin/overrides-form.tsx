@@ -1,4 +1,4 @@
-import Translate from '@docusaurus/Translate';
+import Translate, { translate } from '@docusaurus/Translate';
 import type { AdminApi } from '@site/src/console/admin-api';
 import type { Plan, RateLimitOverrides, RateLimits, Subscription } from '@site/src/console/product-types';
 import { useAction } from '@site/src/console/use-action';
@@ -8,6 +8,7 @@ import { Field } from '../field';
 import { LIMIT_FIELDS } from '../limit-labels';
 import { ProblemAlert } from '../problem-alert';
 import { TextField } from '../text-field';
+import { useLocalName } from '../use-local-name';
 
 type Limit = keyof RateLimits;
 
@@ -35,6 +36,7 @@ export function OverridesForm({ admin, subscription, plans = [], onSaved, onClos
   }));
   const [note, setNote] = useState('');
   const { busy, problem, run } = useAction();
+  const localName = useLocalName();
 
   async function save(overrides: RateLimitOverrides | null) {
     const trimmed = note.trim();
@@ -86,7 +88,10 @@ export function OverridesForm({ admin, subscription, plans = [], onSaved, onClos
                 .filter((p) => p.code === subscription.plan || p.environment === current?.environment)
                 .map((p) => (
                   <option key={p.code} value={p.code}>
-                    {p.name}（{p.code}）
+                    {translate(
+                      { id: 'console.admin.overrides.planOption', message: '{name}（{code}）' },
+                      { name: localName(p), code: p.code },
+                    )}
                   </option>
                 ))}
             </select>
