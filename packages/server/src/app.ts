@@ -18,8 +18,8 @@ import { errorHandler } from './platform/errors/error-handler.js';
 import { routeGuard } from './platform/gateway/route-guard.js';
 import { corsPolicy } from './platform/http/cors-policy.js';
 import { loggerOptions } from './platform/http/logger-options.js';
+import { requestHooks } from './platform/http/request-hooks.js';
 import { requestId } from './platform/http/request-id.js';
-import { shutdownGuard } from './platform/http/shutdown-guard.js';
 import { limitsPlugin } from './platform/limits/limits-plugin.js';
 
 export { type Config, ConfigError, loadConfig } from './config.js';
@@ -67,17 +67,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // answer against api-spec), and V8's JSON.stringify outran fast-json-stringify on these
   // mostly-Chinese bodies by about a fifth of a cached read's cost (pnpm bench).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
   await app.register(routeTable);
   await app.register(errorHandler);
-  await app.register(shutdownGuard);
+  await app.register(requestHooks);
   await app.register(databasePlugin, { handle, ownsHandle: !options.database });
-  await app.register(corsPolicy, {
-    consoleOrigins: [config.PORTAL_ORIGIN, new URL(config.PUBLIC_BASE_URL).origin],
-  });
   await app.register(authPlugin, {
     issuer: config.PUBLIC_BASE_URL,
     audience: config.PUBLIC_BASE_URL,
@@ -92,30 +85,39 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     maxQuotaLease: config.QUOTA_MAX_LEASE,
   });
   await app.register(routeGuard);
-  // Cookies matter only to sign-in, OAuth's consent and the console: parsing them (and the
-  // per-request hooks that takes) stays off the /v1 hot path.
-  await app.register(async (withCookies) => {
-    await withCookies.register(cookie);
-    await withCookies.register(identityRoutes, {
-      issuer: config.IDENTITY_ISSUER,
-      clientId: config.IDENTITY_CLIENT_ID,
-      clientSecret: config.IDENTITY_CLIENT_SECRET,
-      authorizePath: config.IDENTITY_AUTHORIZE_PATH,
-      tokenPath: config.IDENTITY_TOKEN_PATH,
-      jwksPath: config.IDENTITY_JWKS_PATH,
-      callbackUrl: `${config.PUBLIC_BASE_URL}/auth/callback`,
-      portalOrigin: config.PORTAL_ORIGIN,
-      // Browsers keep Secure cookies from http://localhost and 127.0.0.1 too, so this holds in development.
-      secureCookies: true,
-    });
-    await withCookies.register(oauthRoutes);
-    await withCookies.register(consoleRoutes);
-    await withCookies.register(adminRoutes);
-  });
-  await app.register(systemRoutes);
   await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });
+  // Everything but the metered API: its CORS policies and, for sign-in, OAuth's consent and the
+  // console, cookies. The metered API stays outside this scope, so its calls run none of these
+  // hooks; its guard sets its CORS headers itself.
+  await app.register(async (web) => {
+    await web.register(corsPolicy, {
+      consoleOrigins: [config.PORTAL_ORIGIN, new URL(config.PUBLIC_BASE_URL).origin],
+    });
+    await web.register(withCookies, { config });
+    await web.register(systemRoutes);
+  });
   await app.register(catalogRoutes);
   await app.register(searchRoutes, { synonyms: await loadSynonyms() });
   await app.register(pricesRoutes, { departmentsUrl: config.DEPARTMENTS_URL });
   return app;
+}
+
+/** Sign-in, OAuth's consent and the console: the only routes that read cookies. */
+async function withCookies(app: FastifyInstance, { config }: { config: Config }) {
+  await app.register(cookie);
+  await app.register(identityRoutes, {
+    issuer: config.IDENTITY_ISSUER,
+    clientId: config.IDENTITY_CLIENT_ID,
+    clientSecret: config.IDENTITY_CLIENT_SECRET,
+    authorizePath: config.IDENTITY_AUTHORIZE_PATH,
+    tokenPath: config.IDENTITY_TOKEN_PATH,
+    jwksPath: config.IDENTITY_JWKS_PATH,
+    callbackUrl: `${config.PUBLIC_BASE_URL}/auth/callback`,
+    portalOrigin: config.PORTAL_ORIGIN,
+    // Browsers keep Secure cookies from http://localhost and 127.0.0.1 too, so this holds in development.
+    secureCookies: true,
+  });
+  await app.register(oauthRoutes);
+  await app.register(consoleRoutes);
+  await app.register(adminRoutes);
 }

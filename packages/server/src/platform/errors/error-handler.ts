@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { publicCors } from '../http/cors-policy.js';
 import { ApiProblem } from './api-problem.js';
 
 /** Turns Fastify's own errors (validation, parsing, limits) into registry problems. */
@@ -68,16 +69,18 @@ export const errorHandler = fp(
       );
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(
+    // Unknown paths answer any browser app readably, as the public API's own refusals do.
+    app.setNotFoundHandler((request, reply) => {
+      publicCors(request, reply);
+      return sendProblem(
         request,
         reply,
         new ApiProblem(
           'route_not_found',
           `No operation matches ${request.method} ${request.url.split('?')[0]}.`,
         ),
-      ),
-    );
+      );
+    });
   },
   { name: 'error-handler' },
 );

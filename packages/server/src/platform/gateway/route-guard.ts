@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import fp from 'fastify-plugin';
 import { authenticate, needsAppCredentials, routeSecurity } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
+import { publicCors } from '../http/cors-policy.js';
 import { addRouteOnRequest } from '../http/route-hooks.js';
 
 /**
@@ -24,6 +25,8 @@ export const routeGuard = fp(
         return app.limits.admit(request, reply, principal, operationId);
       };
       const guard = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+        // Before anything can refuse the call, so a browser app can read a 401 or 429 too.
+        publicCors(request, reply);
         const principal = authenticate(app.auth, accepts, request.headers);
         if (principal instanceof Promise) return principal.then((p) => admit(request, reply, p));
         const admitted = admit(request, reply, principal);

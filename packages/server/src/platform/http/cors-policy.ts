@@ -1,8 +1,6 @@
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { needsAppCredentials } from '../auth/authenticate.js';
-import { addRouteOnRequest } from './route-hooks.js';
 
 const EXPOSED = ['x-request-id', 'www-authenticate', 'retry-after', 'ratelimit', 'ratelimit-policy', 'etag'];
 const COOKIE_PATHS = ['/console/', '/admin/', '/auth/'];
@@ -19,18 +17,22 @@ const PUBLIC_HEADERS = {
   'access-control-expose-headers': EXPOSED.join(', '),
 };
 
-function publicCors(_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
-  reply.headers(PUBLIC_HEADERS);
-  done();
+/**
+ * The public API's CORS headers: any origin, never with cookies. Only browser calls (those
+ * with an Origin) get them, so server-to-server calls do not carry their bytes; `Vary: Origin`
+ * keeps caches from serving one kind of answer to the other.
+ */
+export function publicCors(request: FastifyRequest, reply: FastifyReply) {
+  reply.header('vary', 'origin');
+  if (request.headers.origin !== undefined) reply.headers(PUBLIC_HEADERS);
 }
 
 /**
- * Two CORS policies: the console and sign-in take cookies, so only the portal's origin may call
- * them with credentials; the public API and token endpoint are for any origin (browser apps
- * with PKCE), never with cookies. Both are static options, resolved when routes are added, not
- * per request: a per-request delegator cost a tenth of a cached read's throughput. The public
- * API's routes take their static headers from a hook of their own; @fastify/cors, which resolves
- * its options per request, answers their preflights and serves everything else.
+ * CORS for everything but the metered API (whose guard sets `publicCors` itself, so its calls
+ * run no CORS hook): the console and sign-in take cookies, so only the portal's origin may call
+ * them, with credentials; the token endpoint and the rest are for any origin, without cookies.
+ * Both policies are static options, resolved when routes are added. @fastify/cors's wildcard
+ * OPTIONS route answers every preflight, the metered API's included.
  */
 export const corsPolicy = fp(
   async (app: FastifyInstance, opts: { consoleOrigins: string[] }) => {
@@ -44,11 +46,6 @@ export const corsPolicy = fp(
     app.addHook('onRoute', (route) => {
       if (COOKIE_PATHS.some((p) => route.url.startsWith(p))) {
         route.config = { ...route.config, cors: consoleCors };
-      } else if (needsAppCredentials(route.config?.security)) {
-        // The public API's policy never varies, so its headers are set as they are, before the
-        // guard can refuse the call: a browser app must be able to read a 401 or 429 too.
-        route.config = { ...route.config, cors: false };
-        addRouteOnRequest(route, publicCors, true);
       }
     });
     await app.register(cors, { origin: '*', credentials: false, exposedHeaders: EXPOSED });

@@ -38,4 +38,29 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
   });
+
+  it('happy: a browser call to the public API gets the CORS headers, a server-side call does not', async () => {
+    const browser = await t.call({ url: '/v1/categories', headers: { origin: 'https://app.example.com' } });
+    expect(browser.statusCode).toBe(200);
+    expect(browser.headers['access-control-allow-origin']).toBe('*');
+    expect(String(browser.headers['access-control-expose-headers'])).toContain('ratelimit');
+    expect(browser.headers.vary).toBe('origin');
+
+    const server = await t.call({ url: '/v1/categories' });
+    expect(server.statusCode).toBe(200);
+    expect(server.headers['access-control-allow-origin']).toBeUndefined();
+    // Caches must not hand the answer without CORS headers to a browser.
+    expect(server.headers.vary).toBe('origin');
+  });
+
+  it('error: refusals and unknown paths are readable by browser apps too', async () => {
+    const origin = { origin: 'https://app.example.com' };
+    const refused = await t.app.inject({ url: '/v1/categories', headers: origin });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+    const unknown = await t.app.inject({ url: '/v1/nowhere', headers: origin });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['access-control-allow-origin']).toBe('*');
+    expect(unknown.headers['x-request-id']).toMatch(/^req_/);
+  });
 });
