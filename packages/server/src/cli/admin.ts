@@ -3,7 +3,8 @@
  * `pnpm admin <command>`: the platform admins' CLI, for a host that reaches the platform's
  * database (DATABASE_URL, or the embedded PGlite directory). It runs the same services as the
  * admin API, so every change is audited (via `cli`, as the OS user) and reaches running
- * instances through the credential feed within CREDENTIAL_POLL_MS.
+ * instances through the credential feed: at once when REDIS_URL is set (the CLI publishes the
+ * feed's nudge, as the server does), otherwise within CREDENTIAL_POLL_MS.
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import { productsRepository } from '../modules/products/repository.js';
 import { planView, productView, subscriptionView } from '../modules/products/views.js';
 import { KeyRing } from '../platform/auth/signing-keys.js';
 import { ApiProblem } from '../platform/errors/api-problem.js';
+import { nudgeInstances } from './nudge-instances.js';
 
 const USAGE = `Usage: pnpm admin <command> [options] [--json]
 
@@ -93,8 +95,14 @@ async function main() {
   const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
   await handle.migrate();
   const db = handle.db;
-  // Instances poll the feed every CREDENTIAL_POLL_MS; the CLI has no channel to nudge them sooner.
-  const ctx = { db, nudge: async () => {} };
+  // Without Redis, instances find the change at their next poll of the feed.
+  const redisUrl = config.REDIS_URL;
+  const ctx = {
+    db,
+    nudge: async () => {
+      if (redisUrl) await nudgeInstances(redisUrl);
+    },
+  };
   const actor: Actor = { accountId: null, name: userInfo().username, via: 'cli', requestId: null };
   const repo = productsRepository(db);
   const catalogue = catalogueService(ctx);
@@ -230,6 +238,7 @@ async function main() {
             after: { kid },
           });
         });
+        await ctx.nudge();
         print({ kid });
         break;
       }

@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface AdminContext {
   db: Database;
-  /** Makes feed events appended by a change take effect now (the server nudges; the CLI relies on polling). */
+  /** Makes feed events appended by a change take effect now: a Redis nudge to every instance, when Redis is configured. */
   nudge: () => Promise<void>;
 }
 

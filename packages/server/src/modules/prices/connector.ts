@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
+import { type BreakerOptions, upstreamBreaker } from './upstream-breaker.js';
 
 /** The filters the price-monitoring system takes; unset ones are not sent. */
 export interface PriceQuery {
@@ -39,6 +40,8 @@ export interface ConnectorOptions {
   baseUrl: string;
   /** Connecting, the headers and the body must each come within this; 2 s by default. */
   timeoutMs?: number;
+  /** When to stop calling a failing department, and for how long; 5 failures and 10 s by default. */
+  breaker?: BreakerOptions;
 }
 
 /** Where the department's own error codes point in our request, and what they mean. */
@@ -95,12 +98,12 @@ const unavailable = (detail: string) =>
   new ApiProblem('upstream_unavailable', detail, { headers: { 'retry-after': '1' } });
 
 /**
- * The connector to the 发改 price-monitoring system. Calls go through Node's built-in fetch,
- * whose global dispatcher (undici) keeps connections to the department alive and reuses them.
- * Every call is bounded by one deadline covering connect, headers and body. The department's
- * 400s become our `validation_failed`; anything else that goes wrong (unreachable, timeout,
- * 5xx, an answer we cannot read) becomes `upstream_unavailable`, so a failing department
- * never turns into a 500 or a hung request.
+ * The connector to the 发改 price-monitoring system. Calls go through an undici pool that keeps
+ * connections to the department alive and reuses them. Every call is bounded by one deadline
+ * covering connect, headers and body. The department's 400s become our `validation_failed`;
+ * anything else that goes wrong (unreachable, timeout, 5xx, an answer we cannot read) becomes
+ * `upstream_unavailable`, so a failing department never turns into a 500 or a hung request.
+ * After several such failures in a row a circuit breaker pauses calls to let the department recover.
  */
 export function priceMonitoringConnector(options: ConnectorOptions): PriceMonitoringConnector {
   const timeoutMs = options.timeoutMs ?? 2_000;
@@ -111,10 +114,10 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
     bodyTimeout: timeoutMs,
     connectTimeout: timeoutMs,
   });
+  const guarded = upstreamBreaker('price-monitoring system', options.breaker);
   let closed = false;
 
-  async function prices(query: PriceQuery): Promise<DepartmentPrices> {
-    if (closed) throw unavailable('The connection to the price-monitoring system is closed.');
+  async function ask(query: PriceQuery): Promise<DepartmentPrices> {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) search.set(key, value);
@@ -157,7 +160,10 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
   }
 
   return {
-    prices,
+    prices: async (query) => {
+      if (closed) throw unavailable('The connection to the price-monitoring system is closed.');
+      return guarded(() => ask(query));
+    },
     close: () => {
       closed = true;
       pool.destroy().catch(() => {});

@@ -9,7 +9,11 @@ export interface FeedEvent {
   until: Date | null;
 }
 
-const CHANNEL = 'ixm:credential-events';
+/** The Redis channel on which a nudge tells every instance to read the feed now. */
+export const CREDENTIAL_FEED_CHANNEL = 'ixm:credential-events';
+
+/** Publishes a nudge; for writers outside a running instance too, such as the admin CLI. */
+export const publishNudge = (redis: Redis) => redis.publish(CREDENTIAL_FEED_CHANNEL, '1');
 
 /**
  * The feed that stops a revoked credential on every instance. Writers append to
@@ -56,7 +60,7 @@ export class CredentialFeed {
     try {
       await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
       this.subscriber.on('message', () => void this.poll());
-      await this.subscriber.subscribe(CHANNEL);
+      await this.subscriber.subscribe(CREDENTIAL_FEED_CHANNEL);
     } catch (err) {
       this.options.onError(err);
     }
@@ -72,8 +76,7 @@ export class CredentialFeed {
     // A poll already in flight may have started before the commit; read once more after it.
     await this.polling;
     await this.poll();
-    if (this.publisher?.status === 'ready')
-      await this.publisher.publish(CHANNEL, '1').catch(this.options.onError);
+    if (this.publisher?.status === 'ready') await publishNudge(this.publisher).catch(this.options.onError);
   }
 
   poll(): Promise<void> {
