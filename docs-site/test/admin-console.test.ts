@@ -236,6 +236,112 @@ describe.runIf(chromiumRunnable)('usage and admin console in Chromium', () => {
     expect(adminPage.errors).toEqual([]);
   });
 
+  it('happy: a developer asks for a plan that needs approval and can cancel; once the admin approves, the new limits apply', async () => {
+    const { page: adminTab } = adminPage;
+    // A sandbox plan that needs approval, for the sandbox app to ask for, from a fresh form.
+    await adminTab.reload();
+    await adminTab.getByText('新建套餐', { exact: true }).click();
+    const create = adminTab.getByTestId('create-plan');
+    await create.getByLabel('套餐代码').fill('sandbox-plus');
+    await create.getByLabel('名称（中文）').fill('沙箱增强版');
+    await create.getByLabel('名称（英文）').fill('Sandbox Plus');
+    await create.getByLabel('沙箱').check();
+    await create.getByLabel('每秒调用上限（突发）').fill('80');
+    await create.getByLabel('每分钟调用上限').fill('2000');
+    await create.getByLabel('月配额（北京时间自然月）').fill('500000');
+    await create.getByRole('button', { name: '创建套餐' }).click();
+    const created = adminTab.getByTestId('plans').locator('tr[data-code="sandbox-plus"]');
+    await expect.poll(() => alertOr(adminTab, () => created.textContent())).toContain('沙箱增强版');
+
+    await page.goto(`${stack.portal}/console/app?id=${app.id}`);
+    const row = page.getByTestId('subscriptions').locator('tr[data-product="search"]');
+    const requested = row.getByTestId('requested-plan');
+    const askForPlus = async () => {
+      await row.getByTestId('change-plan').click();
+      const form = page.getByTestId('change-plan-form');
+      // Only the app's environment's plans are offered, those needing approval marked.
+      const offered = await form
+        .getByLabel('新套餐')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => o.textContent));
+      expect(offered).toEqual(['沙箱', '沙箱增强版（需审核）']);
+      await form.getByLabel('新套餐').selectOption('sandbox-plus');
+      await form.getByRole('button', { name: '更换套餐' }).click();
+      await expect
+        .poll(() => alertOr(page, () => requested.textContent()))
+        .toBe('申请更换为沙箱增强版，待审核');
+    };
+    await askForPlus();
+    // The current plan holds meanwhile.
+    expect(await page.getByTestId('subscription-notice').textContent()).toContain('审核通过前沿用当前套餐');
+    expect(await row.textContent()).toContain('50 次/秒');
+    await screenshot(page, 'plan-requested');
+
+    await row.getByTestId('cancel-plan-request').click();
+    await expect.poll(() => alertOr(page, () => requested.count().then(String))).toBe('0');
+    expect(await page.getByTestId('subscription-notice').textContent()).toContain('已取消');
+    await askForPlus();
+
+    await adminTab.getByTestId('admin-nav').getByRole('link', { name: '订阅审核' }).click();
+    const queued = adminTab
+      .getByTestId('pending-subscriptions')
+      .locator(`tr[data-app="${app.id}"][data-product="search"]`);
+    await expect.poll(() => queued.textContent()).toContain('申请更换为沙箱增强版');
+    await queued.getByRole('button', { name: '批准更换' }).click();
+    await expect.poll(() => alertOr(adminTab, () => queued.count().then(String))).toBe('0');
+    const approved = adminTab
+      .getByTestId('subscription-table')
+      .locator(`tr[data-app="${app.id}"][data-product="search"]`);
+    await expect.poll(() => approved.textContent()).toContain('沙箱增强版');
+    expect(await approved.textContent()).toContain('80 次/秒');
+
+    await page.reload();
+    await expect.poll(() => row.textContent()).toContain('80 次/秒');
+    expect(await requested.count()).toBe(0);
+    const policy = async () =>
+      (
+        await fetch(`${stack.api}/v1/search?q=%E5%B1%85%E4%BD%8F%E8%AF%81`, {
+          headers: { 'x-api-key': app.key },
+        })
+      ).headers.get('ratelimit-policy');
+    await expect.poll(policy, { timeout: 3_000, interval: 200 }).toContain('"burst";q=80');
+    expect(publisherPage.errors).toEqual([]);
+    expect(adminPage.errors).toEqual([]);
+  });
+
+  it('happy: a rejected subscription is requested again and waits for the admin once more', async () => {
+    const form = page.getByTestId('subscribe');
+    await form.getByLabel('产品').selectOption('social-insurance');
+    await form.getByRole('button', { name: '订阅' }).click();
+    const row = page.getByTestId('subscriptions').locator('tr[data-product="social-insurance"]');
+    await expect.poll(() => alertOr(page, () => row.textContent())).toContain('待审核');
+
+    const { page: adminTab } = adminPage;
+    await adminTab.reload();
+    const queued = adminTab
+      .getByTestId('pending-subscriptions')
+      .locator(`tr[data-app="${app.id}"][data-product="social-insurance"]`);
+    await adminTab
+      .getByTestId('pending-subscriptions')
+      .getByLabel(/审核意见/)
+      .fill('请说明用途');
+    await queued.getByRole('button', { name: '拒绝', exact: true }).click();
+    await expect.poll(() => alertOr(adminTab, () => queued.count().then(String))).toBe('0');
+
+    await page.reload();
+    await expect.poll(() => row.textContent()).toContain('已拒绝');
+    expect(await row.textContent()).toContain('请说明用途');
+    await row.getByTestId('request-again').click();
+    await page.getByTestId('change-plan-form').getByRole('button', { name: '重新申请' }).click();
+    await expect.poll(() => alertOr(page, () => row.textContent())).toContain('待审核');
+    expect(await page.getByTestId('subscription-notice').textContent()).toContain('待平台管理员审核');
+
+    await adminTab.reload();
+    await expect.poll(() => queued.count()).toBe(1);
+    expect(publisherPage.errors).toEqual([]);
+    expect(adminPage.errors).toEqual([]);
+  });
+
   it("happy: revoking all of the app's credentials stops its API key", async () => {
     const { page: adminTab } = adminPage;
     await adminTab.getByTestId('admin-nav').getByRole('link', { name: '应用管理' }).click();

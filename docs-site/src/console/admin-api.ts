@@ -24,8 +24,13 @@ export function adminApi(client: ApiClient) {
     usage: (query: UsageQuery) =>
       client.request<PlatformUsage>('GET', `/admin/v1/usage${queryString({ ...query })}`),
 
-    listSubscriptions: (query: { status?: SubscriptionStatus; appId?: string; cursor?: string }) =>
-      client.request<Page<Subscription>>('GET', `/admin/v1/subscriptions${queryString(query)}`),
+    listSubscriptions: (query: {
+      status?: SubscriptionStatus;
+      /** `true`: the queue, pending subscriptions and plan requests. */
+      awaitingDecision?: boolean;
+      appId?: string;
+      cursor?: string;
+    }) => client.request<Page<Subscription>>('GET', `/admin/v1/subscriptions${queryString(query)}`),
     updateSubscription: (id: string, body: SubscriptionUpdate) =>
       client.request<Subscription>('PATCH', `/admin/v1/subscriptions/${segment(id)}`, body),
 

@@ -51,6 +51,8 @@ export function consoleApi(client: ApiClient) {
       (await client.request<Page<Subscription>>('GET', `${appPath(appId)}/subscriptions`)).data,
     createSubscription: (appId: string, body: SubscriptionCreate) =>
       client.request<Subscription>('POST', `${appPath(appId)}/subscriptions`, body),
+    changeSubscriptionPlan: (appId: string, product: string, plan: string) =>
+      client.request<Subscription>('PATCH', `${appPath(appId)}/subscriptions/${segment(product)}`, { plan }),
     appUsage: (appId: string, query: UsageQuery) =>
       client.request<AppUsage>('GET', `${appPath(appId)}/usage${queryString({ ...query })}`),
 

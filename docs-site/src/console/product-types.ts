@@ -61,6 +61,8 @@ export interface Subscription {
   appName: string;
   product: ProductCode;
   plan: PlanCode;
+  /** A plan asked for that awaits an admin's approval; `plan` and its limits hold until then. */
+  requestedPlan: PlanCode | null;
   status: SubscriptionStatus;
   /** The limits in force: the plan's, with the overrides applied. */
   limits: RateLimits;

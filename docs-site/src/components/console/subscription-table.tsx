@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { type Column, DataTable } from './data-table';
 import { RateLimits } from './rate-limits';
 import { SubscriptionStatusBadge } from './subscription-status-badge';
-import { useLocalName } from './use-local-name';
+import { usePlanName } from './use-plan-name';
 
 interface Props {
   testId: string;
@@ -14,7 +14,7 @@ interface Props {
   productName: (code: string) => string;
   /** The admin pages list several apps' subscriptions, so they show which app each is for. */
   showApp?: boolean;
-  /** Buttons of a row, e.g. an admin's decision. */
+  /** Buttons of a row, e.g. an admin's decision or a developer's change of plan. */
   actions?: (subscription: Subscription) => ReactNode;
 }
 
@@ -28,11 +28,7 @@ export function SubscriptionTable({
   actions,
 }: Props): ReactNode {
   const formatDate = useFormatDate();
-  const localName = useLocalName();
-  const planName = (code: string) => {
-    const plan = plans?.find((p) => p.code === code);
-    return plan ? localName(plan) : code;
-  };
+  const planName = usePlanName(plans);
   const columns: Column<Subscription>[] = [
     ...(showApp
       ? [
@@ -55,7 +51,24 @@ export function SubscriptionTable({
     {
       id: 'plan',
       header: <Translate id="console.subscription.plan">套餐</Translate>,
-      cell: (s) => planName(s.plan),
+      cell: (s) => (
+        <>
+          {planName(s.plan)}
+          {s.requestedPlan && (
+            <>
+              {' '}
+              <span className="badge badge--warning" data-testid="requested-plan" data-plan={s.requestedPlan}>
+                <Translate
+                  id="console.subscription.requestedPlan"
+                  values={{ plan: planName(s.requestedPlan) }}
+                >
+                  {'申请更换为{plan}，待审核'}
+                </Translate>
+              </span>
+            </>
+          )}
+        </>
+      ),
     },
     {
       id: 'status',

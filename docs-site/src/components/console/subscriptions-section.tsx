@@ -2,13 +2,18 @@ import Translate from '@docusaurus/Translate';
 import type { ConsoleApi } from '@site/src/console/console-api';
 import type { ProductCatalogue, Subscription } from '@site/src/console/product-types';
 import type { Environment } from '@site/src/console/types';
+import { useAction } from '@site/src/console/use-action';
 import { useResource } from '@site/src/console/use-resource';
 import { type ReactNode, useCallback, useState } from 'react';
+import { ChangePlanForm } from './change-plan-form';
 import styles from './console.module.css';
 import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 import { SubscribeForm } from './subscribe-form';
+import { SubscriptionNotice, type SubscriptionOutcome } from './subscription-notice';
+import { SubscriptionRowActions } from './subscription-row-actions';
 import { SubscriptionTable } from './subscription-table';
+import { usePlanName } from './use-plan-name';
 
 interface Props {
   api: ConsoleApi;
@@ -18,14 +23,27 @@ interface Props {
   productName: (code: string) => string;
 }
 
-/** The products the app is subscribed to, and subscribing to another one. */
+/** The products the app is subscribed to, changing their plans, and subscribing to another one. */
 export function SubscriptionsSection({ api, appId, environment, catalogue, productName }: Props): ReactNode {
   const subscriptions = useResource(useCallback(() => api.listSubscriptions(appId), [api, appId]));
-  const [requested, setRequested] = useState<Subscription>();
+  const [outcome, setOutcome] = useState<SubscriptionOutcome>();
+  const [editing, setEditing] = useState<Subscription>();
+  const cancel = useAction();
+  const planName = usePlanName(catalogue.plans);
+  const plans = catalogue.plans.filter((p) => p.environment === environment);
 
-  async function subscribed(subscription: Subscription) {
-    setRequested(subscription);
+  async function done(kind: SubscriptionOutcome['kind'], subscription: Subscription) {
+    setOutcome({ kind, subscription });
+    setEditing(undefined);
     await subscriptions.reload();
+  }
+
+  async function cancelRequest(subscription: Subscription) {
+    // Asking for the plan in force again is how a request is withdrawn.
+    const result = await cancel.run(() =>
+      api.changeSubscriptionPlan(appId, subscription.product, subscription.plan),
+    );
+    if (result.ok) await done('requestCancelled', result.value);
   }
 
   return (
@@ -39,24 +57,18 @@ export function SubscriptionsSection({ api, appId, environment, catalogue, produ
         </Translate>
       </p>
       {subscriptions.problem && <ProblemAlert problem={subscriptions.problem} />}
-      {requested && (
-        <div
-          className={`alert ${requested.status === 'pending' ? 'alert--warning' : 'alert--success'} margin-bottom--md`}
-          role="status"
-        >
-          {requested.status === 'pending' ? (
-            <Translate
-              id="console.subscriptions.pending"
-              values={{ product: productName(requested.product) }}
-            >
-              {'已申请订阅{product}，待平台管理员审核。'}
-            </Translate>
-          ) : (
-            <Translate id="console.subscriptions.active" values={{ product: productName(requested.product) }}>
-              {'已订阅{product}，现在即可调用。'}
-            </Translate>
-          )}
-        </div>
+      {cancel.problem && <ProblemAlert problem={cancel.problem} />}
+      {outcome && <SubscriptionNotice outcome={outcome} productName={productName} planName={planName} />}
+      {editing && (
+        <ChangePlanForm
+          key={editing.id}
+          api={api}
+          subscription={editing}
+          plans={plans}
+          productName={productName}
+          onDone={(changed) => done(editing.status === 'rejected' ? 'subscribed' : 'planChanged', changed)}
+          onClose={() => setEditing(undefined)}
+        />
       )}
       {subscriptions.data ? (
         <>
@@ -66,6 +78,14 @@ export function SubscriptionsSection({ api, appId, environment, catalogue, produ
               subscriptions={subscriptions.data}
               plans={catalogue.plans}
               productName={productName}
+              actions={(subscription) => (
+                <SubscriptionRowActions
+                  subscription={subscription}
+                  busy={cancel.busy}
+                  onEdit={() => setEditing(subscription)}
+                  onCancelRequest={() => cancelRequest(subscription)}
+                />
+              )}
             />
           ) : (
             <p>
@@ -82,7 +102,7 @@ export function SubscriptionsSection({ api, appId, environment, catalogue, produ
             catalogue={catalogue}
             subscribed={subscriptions.data.map((s) => s.product)}
             productName={productName}
-            onSubscribed={subscribed}
+            onSubscribed={(subscription) => done('subscribed', subscription)}
           />
         </>
       ) : (

@@ -50,6 +50,8 @@ export const subscriptions = pgTable(
     planCode: text()
       .notNull()
       .references(() => plans.code, { onUpdate: 'cascade' }),
+    /** A plan the developer asked to move to that needs an admin's approval; `planCode` holds until then. */
+    requestedPlanCode: text().references(() => plans.code, { onUpdate: 'cascade' }),
     status: text().$type<SubscriptionStatus>().notNull(),
     overrides: jsonb().$type<RateLimitOverrides>(),
     note: text(),
@@ -57,7 +59,12 @@ export const subscriptions = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [unique().on(t.appId, t.productCode), index().on(t.status), index().on(t.planCode)],
+  (t) => [
+    unique().on(t.appId, t.productCode),
+    index().on(t.status),
+    index().on(t.planCode),
+    index().on(t.requestedPlanCode),
+  ],
 );
 
 export type Product = typeof products.$inferSelect;

@@ -225,7 +225,7 @@ export interface paths {
         };
         /**
          * List subscriptions
-         * @description Subscriptions of every app, newest first, paginated with a cursor; `status=pending` is the queue of requests awaiting a decision. Needs the admin role.
+         * @description Subscriptions of every app, newest first, paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.
          */
         get: operations["adminListSubscriptions"];
         put?: never;
@@ -251,7 +251,7 @@ export interface paths {
         head?: never;
         /**
          * Decide on a subscription
-         * @description Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.
+         * @description Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. On a subscription with a `requestedPlan`, approving moves it to that plan and rejecting drops the request while the subscription stays active on its plan; a `plan` given here, or a suspension, settles the request too. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.
          */
         patch: operations["updateSubscription"];
         trace?: never;
@@ -523,13 +523,33 @@ export interface paths {
         put?: never;
         /**
          * Subscribe an app to an API product
-         * @description Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product (409); to change the plan, ask an admin.
+         * @description Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product: a `rejected` one is requested again (200, `pending` on the plan given, whatever the product and plan, since an admin refused it once), an `active` or `pending` one conflicts (409; change its plan with `changeSubscriptionPlan`), and so does a `suspended` one, which only an admin can lift.
          */
         post: operations["createSubscription"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/console/v1/apps/{appId}/subscriptions/{productCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription's plan
+         * @description Moves the app's subscription to the product onto another plan of the app's environment (400 otherwise). On an `active` subscription, a plan that does not require approval applies at once, and the new limits reach every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis); a plan that requires approval is recorded as `requestedPlan`, the current plan and its limits stay in force, and the request joins the admins' queue. Asking for the current plan again cancels a pending request. On a `pending` subscription the new plan replaces the one asked for, and the subscription still waits for an admin. A `rejected` subscription is requested again with `createSubscription`; a `suspended` one stays as it is until an admin lifts the suspension (409 for both).
+         */
+        patch: operations["changeSubscriptionPlan"];
         trace?: never;
     };
     "/console/v1/apps/{appId}/usage": {
@@ -2327,7 +2347,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When it was last approved, rejected or suspended (or activated at once); null while pending.
+             * @description When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending.
              */
             decidedAt: string | null;
             /** Format: uuid */
@@ -2335,7 +2355,7 @@ export interface components {
             /** @description The limits in force - the plan's, with the overrides applied. */
             limits: components["schemas"]["RateLimits"];
             /**
-             * @description The admin's reason for the last decision.
+             * @description The admin's reason for the last decision (on the subscription or on a requested plan).
              * @example 已核验应用用途，同意开通。
              */
             note: string | null;
@@ -2343,6 +2363,8 @@ export interface components {
             overrides: components["schemas"]["RateLimitOverrides"] | null;
             plan: components["schemas"]["PlanCode"];
             product: components["schemas"]["ProductCode"];
+            /** @description A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one. */
+            requestedPlan: components["schemas"]["PlanCode"] | null;
             /**
              * @description `pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin.
              * @example active
@@ -2370,8 +2392,15 @@ export interface components {
             nextCursor: string | null;
         };
         /**
+         * SubscriptionPlanChange
+         * @description The plan to move a subscription to; it must belong to the app's environment. The subscription's current plan cancels a pending request.
+         */
+        SubscriptionPlanChange: {
+            plan: components["schemas"]["PlanCode"];
+        };
+        /**
          * SubscriptionUpdate
-         * @description An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.
+         * @description An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides. When the subscription has a `requestedPlan`, `active` approves the request (the subscription moves to that plan) and `rejected` refuses it (the subscription stays active on its plan); `plan` or `suspended` settle the request too.
          */
         SubscriptionUpdate: {
             /**
@@ -3354,6 +3383,8 @@ export interface operations {
             query?: {
                 /** @description Only this app's subscriptions. */
                 appId?: string;
+                /** @description `true`: only subscriptions awaiting an admin's decision, those `pending` and those with a `requestedPlan`; `false`: only the others. */
+                awaitingDecision?: boolean;
                 /**
                  * @description The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque and
                  *     stay valid while items are added or removed: a page never repeats or skips an item that
@@ -3898,8 +3929,62 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK - a rejected subscription, requested again and now `pending`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
             /** @description Created. */
             201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["bad-request"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
+            409: components["responses"]["conflict"];
+            500: components["responses"]["internal-error"];
+        };
+    };
+    changeSubscriptionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`. */
+                "X-CSRF-Token"?: components["parameters"]["csrf-token"];
+            };
+            path: {
+                /** @description The app's id. */
+                appId: components["parameters"]["app-id"];
+                /** @description The API product's code. */
+                productCode: components["parameters"]["product-code"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan": "standard"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionPlanChange"];
+            };
+        };
+        responses: {
+            /** @description OK - the subscription as it is now, with `requestedPlan` set when the new plan awaits approval. */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["request-id"];
                     [name: string]: unknown;

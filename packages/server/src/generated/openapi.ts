@@ -20388,6 +20388,7 @@ export const openapiDocument: OpenApiDocument = {
                           "appName",
                           "product",
                           "plan",
+                          "requestedPlan",
                           "status",
                           "overrides",
                           "limits",
@@ -20419,6 +20420,20 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
                             "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "requestedPlan": {
+                            "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                            "oneOf": [
+                              {
+                                "title": "PlanCode",
+                                "type": "string",
+                                "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                                "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                              },
+                              {
+                                "type": "null"
+                              }
+                            ]
                           },
                           "status": {
                             "type": "string",
@@ -20497,7 +20512,7 @@ export const openapiDocument: OpenApiDocument = {
                               "string",
                               "null"
                             ],
-                            "description": "The admin's reason for the last decision."
+                            "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
                           },
                           "createdAt": {
                             "type": "string",
@@ -20513,7 +20528,7 @@ export const openapiDocument: OpenApiDocument = {
                               "null"
                             ],
                             "format": "date-time",
-                            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                            "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
                           }
                         }
                       }
@@ -20888,7 +20903,7 @@ export const openapiDocument: OpenApiDocument = {
           "console"
         ],
         "summary": "Subscribe an app to an API product",
-        "description": "Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product (409); to change the plan, ask an admin.",
+        "description": "Subscribes the app to a product on a plan of the app's environment (400 otherwise). The subscription is `active` at once for a public product on a plan that does not require approval; otherwise it is `pending` until an admin decides. Subscribing to a personal product adds its scope to those the app may ask citizens for. An app has at most one subscription per product: a `rejected` one is requested again (200, `pending` on the plan given, whatever the product and plan, since an admin refused it once), an `active` or `pending` one conflicts (409; change its plan with `changeSubscriptionPlan`), and so does a `suspended` one, which only an admin can lift.",
         "security": [
           {
             "portalSession": []
@@ -20949,8 +20964,8 @@ export const openapiDocument: OpenApiDocument = {
           }
         },
         "responses": {
-          "201": {
-            "description": "Created.",
+          "200": {
+            "description": "OK - a rejected subscription, requested again and now `pending`.",
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
@@ -20972,6 +20987,7 @@ export const openapiDocument: OpenApiDocument = {
                     "appName",
                     "product",
                     "plan",
+                    "requestedPlan",
                     "status",
                     "overrides",
                     "limits",
@@ -21003,6 +21019,20 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
                       "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "requestedPlan": {
+                      "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                      "oneOf": [
+                        {
+                          "title": "PlanCode",
+                          "type": "string",
+                          "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
                     },
                     "status": {
                       "type": "string",
@@ -21081,7 +21111,7 @@ export const openapiDocument: OpenApiDocument = {
                         "string",
                         "null"
                       ],
-                      "description": "The admin's reason for the last decision."
+                      "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
                     },
                     "createdAt": {
                       "type": "string",
@@ -21097,7 +21127,945 @@ export const openapiDocument: OpenApiDocument = {
                         "null"
                       ],
                       "format": "date-time",
-                      "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                      "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Subscription",
+                  "type": "object",
+                  "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "appId",
+                    "appName",
+                    "product",
+                    "plan",
+                    "requestedPlan",
+                    "status",
+                    "overrides",
+                    "limits",
+                    "note",
+                    "createdAt",
+                    "updatedAt",
+                    "decidedAt"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appName": {
+                      "type": "string"
+                    },
+                    "product": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "plan": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "requestedPlan": {
+                      "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                      "oneOf": [
+                        {
+                          "title": "PlanCode",
+                          "type": "string",
+                          "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "active",
+                        "rejected",
+                        "suspended"
+                      ],
+                      "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                    },
+                    "overrides": {
+                      "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                      "oneOf": [
+                        {
+                          "title": "RateLimitOverrides",
+                          "type": "object",
+                          "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                          "additionalProperties": false,
+                          "properties": {
+                            "ratePerSecond": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The burst; calls allowed in any one second."
+                            },
+                            "ratePerMinute": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The sustained rate; calls allowed in any one minute."
+                            },
+                            "monthlyQuota": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2147483647,
+                              "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                            }
+                          }
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "limits": {
+                      "description": "The limits in force - the plan's, with the overrides applied.",
+                      "title": "RateLimits",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "ratePerSecond",
+                        "ratePerMinute",
+                        "monthlyQuota"
+                      ],
+                      "properties": {
+                        "ratePerSecond": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The burst; calls allowed in any one second."
+                        },
+                        "ratePerMinute": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The sustained rate; calls allowed in any one minute."
+                        },
+                        "monthlyQuota": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                        }
+                      }
+                    },
+                    "note": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "decidedAt": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time",
+                      "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request's parameters or body are invalid (`validation_failed`, `malformed_body`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid access token or API key came with the request (`invalid_token`); on the console and admin API, no valid session (`session_required`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "Bearer challenge, e.g. `Bearer error=\"invalid_token\"`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller is known but may not do this: on `/v1` the credentials do not grant the operation (`insufficient_scope`) or the app has no active subscription to its API product (`not_subscribed`); on the console and admin API the account lacks the membership or role (`forbidden`) or a change came without the CSRF token (`csrf_failed`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The resource does not exist (`not_found`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The request conflicts with the resource's state (`conflict`).",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The platform failed unexpectedly (`internal_error`). Retrying later is safe for reads.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/console/v1/apps/{appId}/subscriptions/{productCode}": {
+      "patch": {
+        "operationId": "changeSubscriptionPlan",
+        "tags": [
+          "console"
+        ],
+        "summary": "Change a subscription's plan",
+        "description": "Moves the app's subscription to the product onto another plan of the app's environment (400 otherwise). On an `active` subscription, a plan that does not require approval applies at once, and the new limits reach every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis); a plan that requires approval is recorded as `requestedPlan`, the current plan and its limits stay in force, and the request joins the admins' queue. Asking for the current plan again cancels a pending request. On a `pending` subscription the new plan replaces the one asked for, and the subscription still waits for an admin. A `rejected` subscription is requested again with `createSubscription`; a `suspended` one stays as it is until an admin lifts the suspension (409 for both).",
+        "security": [
+          {
+            "portalSession": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "appId",
+            "in": "path",
+            "required": true,
+            "description": "The app's id.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "productCode",
+            "in": "path",
+            "required": true,
+            "description": "The API product's code.",
+            "schema": {
+              "title": "ProductCode",
+              "type": "string",
+              "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+              "pattern": "^[a-z][a-z0-9-]{1,39}$"
+            }
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token, from `getMe`. State-changing console and admin calls without it answer 403 `csrf_failed`.",
+            "schema": {
+              "type": "string",
+              "minLength": 16,
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "title": "SubscriptionPlanChange",
+                "type": "object",
+                "description": "The plan to move a subscription to; it must belong to the app's environment. The subscription's current plan cancels a pending request.",
+                "additionalProperties": false,
+                "required": [
+                  "plan"
+                ],
+                "properties": {
+                  "plan": {
+                    "title": "PlanCode",
+                    "type": "string",
+                    "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                    "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK - the subscription as it is now, with `requestedPlan` set when the new plan awaits approval.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "Subscription",
+                  "type": "object",
+                  "description": "An app's subscription to one API product on one plan; an app has at most one per product. Only `active` subscriptions let the app call the product's operations.",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "appId",
+                    "appName",
+                    "product",
+                    "plan",
+                    "requestedPlan",
+                    "status",
+                    "overrides",
+                    "limits",
+                    "note",
+                    "createdAt",
+                    "updatedAt",
+                    "decidedAt"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appId": {
+                      "type": "string",
+                      "format": "uuid"
+                    },
+                    "appName": {
+                      "type": "string"
+                    },
+                    "product": {
+                      "title": "ProductCode",
+                      "type": "string",
+                      "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "plan": {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "requestedPlan": {
+                      "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                      "oneOf": [
+                        {
+                          "title": "PlanCode",
+                          "type": "string",
+                          "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "active",
+                        "rejected",
+                        "suspended"
+                      ],
+                      "description": "`pending` awaits an admin's approval, `active` may be called, `rejected` was refused, `suspended` was stopped by an admin."
+                    },
+                    "overrides": {
+                      "description": "Limits an admin set for this subscription in place of the plan's; null if none.",
+                      "oneOf": [
+                        {
+                          "title": "RateLimitOverrides",
+                          "type": "object",
+                          "description": "Limits an admin sets for one subscription in place of its plan's; those missing come from the plan.",
+                          "additionalProperties": false,
+                          "properties": {
+                            "ratePerSecond": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The burst; calls allowed in any one second."
+                            },
+                            "ratePerMinute": {
+                              "type": "integer",
+                              "minimum": 1,
+                              "maximum": 2147483647,
+                              "description": "The sustained rate; calls allowed in any one minute."
+                            },
+                            "monthlyQuota": {
+                              "type": "integer",
+                              "minimum": 0,
+                              "maximum": 2147483647,
+                              "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                            }
+                          }
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "limits": {
+                      "description": "The limits in force - the plan's, with the overrides applied.",
+                      "title": "RateLimits",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "ratePerSecond",
+                        "ratePerMinute",
+                        "monthlyQuota"
+                      ],
+                      "properties": {
+                        "ratePerSecond": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The burst; calls allowed in any one second."
+                        },
+                        "ratePerMinute": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "The sustained rate; calls allowed in any one minute."
+                        },
+                        "monthlyQuota": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Counted calls allowed per calendar month in Asia/Shanghai (UTC+8)."
+                        }
+                      }
+                    },
+                    "note": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "updatedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "decidedAt": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time",
+                      "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
                     }
                   }
                 }
@@ -26757,7 +27725,7 @@ export const openapiDocument: OpenApiDocument = {
           "admin"
         ],
         "summary": "List subscriptions",
-        "description": "Subscriptions of every app, newest first, paginated with a cursor; `status=pending` is the queue of requests awaiting a decision. Needs the admin role.",
+        "description": "Subscriptions of every app, newest first, paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.",
         "security": [
           {
             "portalSession": []
@@ -26776,6 +27744,14 @@ export const openapiDocument: OpenApiDocument = {
                 "rejected",
                 "suspended"
               ]
+            }
+          },
+          {
+            "name": "awaitingDecision",
+            "in": "query",
+            "description": "`true`: only subscriptions awaiting an admin's decision, those `pending` and those with a `requestedPlan`; `false`: only the others.",
+            "schema": {
+              "type": "boolean"
             }
           },
           {
@@ -26846,6 +27822,7 @@ export const openapiDocument: OpenApiDocument = {
                           "appName",
                           "product",
                           "plan",
+                          "requestedPlan",
                           "status",
                           "overrides",
                           "limits",
@@ -26877,6 +27854,20 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
                             "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                          },
+                          "requestedPlan": {
+                            "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                            "oneOf": [
+                              {
+                                "title": "PlanCode",
+                                "type": "string",
+                                "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                                "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                              },
+                              {
+                                "type": "null"
+                              }
+                            ]
                           },
                           "status": {
                             "type": "string",
@@ -26955,7 +27946,7 @@ export const openapiDocument: OpenApiDocument = {
                               "string",
                               "null"
                             ],
-                            "description": "The admin's reason for the last decision."
+                            "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
                           },
                           "createdAt": {
                             "type": "string",
@@ -26971,7 +27962,7 @@ export const openapiDocument: OpenApiDocument = {
                               "null"
                             ],
                             "format": "date-time",
-                            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                            "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
                           }
                         }
                       }
@@ -27348,7 +28339,7 @@ export const openapiDocument: OpenApiDocument = {
           "admin"
         ],
         "summary": "Decide on a subscription",
-        "description": "Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.",
+        "description": "Approves (`status: active`), rejects or suspends a subscription, moves it to another plan of the app's environment (400 otherwise), or sets or clears (`overrides: null`) its limit overrides. On a subscription with a `requestedPlan`, approving moves it to that plan and rejecting drops the request while the subscription stays active on its plan; a `plan` given here, or a suspension, settles the request too. The decision reaches every instance within `CREDENTIAL_POLL_MS` (1 s by default; at once with Redis) and is written to the audit log with the `note`. Needs the admin role.",
         "security": [
           {
             "portalSession": []
@@ -27384,7 +28375,7 @@ export const openapiDocument: OpenApiDocument = {
               "schema": {
                 "title": "SubscriptionUpdate",
                 "type": "object",
-                "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.",
+                "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides. When the subscription has a `requestedPlan`, `active` approves the request (the subscription moves to that plan) and `rejected` refuses it (the subscription stays active on its plan); `plan` or `suspended` settle the request too.",
                 "additionalProperties": false,
                 "minProperties": 1,
                 "properties": {
@@ -27470,6 +28461,7 @@ export const openapiDocument: OpenApiDocument = {
                     "appName",
                     "product",
                     "plan",
+                    "requestedPlan",
                     "status",
                     "overrides",
                     "limits",
@@ -27501,6 +28493,20 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
                       "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    "requestedPlan": {
+                      "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                      "oneOf": [
+                        {
+                          "title": "PlanCode",
+                          "type": "string",
+                          "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
                     },
                     "status": {
                       "type": "string",
@@ -27579,7 +28585,7 @@ export const openapiDocument: OpenApiDocument = {
                         "string",
                         "null"
                       ],
-                      "description": "The admin's reason for the last decision."
+                      "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
                     },
                     "createdAt": {
                       "type": "string",
@@ -27595,7 +28601,7 @@ export const openapiDocument: OpenApiDocument = {
                         "null"
                       ],
                       "format": "date-time",
-                      "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                      "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
                     }
                   }
                 }
@@ -35993,6 +36999,7 @@ export const openapiDocument: OpenApiDocument = {
           "appName",
           "product",
           "plan",
+          "requestedPlan",
           "status",
           "overrides",
           "limits",
@@ -36024,6 +37031,20 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
             "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          },
+          "requestedPlan": {
+            "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+            "oneOf": [
+              {
+                "title": "PlanCode",
+                "type": "string",
+                "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                "pattern": "^[a-z][a-z0-9-]{1,39}$"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "status": {
             "type": "string",
@@ -36102,7 +37123,7 @@ export const openapiDocument: OpenApiDocument = {
               "string",
               "null"
             ],
-            "description": "The admin's reason for the last decision."
+            "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
           },
           "createdAt": {
             "type": "string",
@@ -36118,7 +37139,7 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ],
             "format": "date-time",
-            "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+            "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
           }
         }
       },
@@ -36145,6 +37166,7 @@ export const openapiDocument: OpenApiDocument = {
                 "appName",
                 "product",
                 "plan",
+                "requestedPlan",
                 "status",
                 "overrides",
                 "limits",
@@ -36176,6 +37198,20 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "string",
                   "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
                   "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                },
+                "requestedPlan": {
+                  "description": "A plan the developer asked to move to that needs an admin's approval; null if none. Until an admin decides, the subscription stays on `plan` with its limits: approving moves it to the requested plan, rejecting drops the request. Only `active` subscriptions have one.",
+                  "oneOf": [
+                    {
+                      "title": "PlanCode",
+                      "type": "string",
+                      "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+                      "pattern": "^[a-z][a-z0-9-]{1,39}$"
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
                 },
                 "status": {
                   "type": "string",
@@ -36254,7 +37290,7 @@ export const openapiDocument: OpenApiDocument = {
                     "string",
                     "null"
                   ],
-                  "description": "The admin's reason for the last decision."
+                  "description": "The admin's reason for the last decision (on the subscription or on a requested plan)."
                 },
                 "createdAt": {
                   "type": "string",
@@ -36270,7 +37306,7 @@ export const openapiDocument: OpenApiDocument = {
                     "null"
                   ],
                   "format": "date-time",
-                  "description": "When it was last approved, rejected or suspended (or activated at once); null while pending."
+                  "description": "When it or a requested plan was last approved, rejected or suspended (or activated at once); null while pending."
                 }
               }
             }
@@ -36300,6 +37336,23 @@ export const openapiDocument: OpenApiDocument = {
             "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
             "pattern": "^[a-z][a-z0-9-]{1,39}$"
           },
+          "plan": {
+            "title": "PlanCode",
+            "type": "string",
+            "description": "The code of a plan. Plans are defined by the platform admins; `listProducts` serves the current list.",
+            "pattern": "^[a-z][a-z0-9-]{1,39}$"
+          }
+        }
+      },
+      "SubscriptionPlanChange": {
+        "title": "SubscriptionPlanChange",
+        "type": "object",
+        "description": "The plan to move a subscription to; it must belong to the app's environment. The subscription's current plan cancels a pending request.",
+        "additionalProperties": false,
+        "required": [
+          "plan"
+        ],
+        "properties": {
           "plan": {
             "title": "PlanCode",
             "type": "string",
@@ -37097,7 +38150,7 @@ export const openapiDocument: OpenApiDocument = {
       "SubscriptionUpdate": {
         "title": "SubscriptionUpdate",
         "type": "object",
-        "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides.",
+        "description": "An admin's decision on a subscription: approve (`status: active`), reject, suspend or reinstate it, move it to another plan of the app's environment, or set or clear overrides. When the subscription has a `requestedPlan`, `active` approves the request (the subscription moves to that plan) and `rejected` refuses it (the subscription stays active on its plan); `plan` or `suspended` settle the request too.",
         "additionalProperties": false,
         "minProperties": 1,
         "properties": {
@@ -39044,6 +40097,18 @@ export const openapiDocument: OpenApiDocument = {
           "format": "uuid"
         }
       },
+      "product-code": {
+        "name": "productCode",
+        "in": "path",
+        "required": true,
+        "description": "The API product's code.",
+        "schema": {
+          "title": "ProductCode",
+          "type": "string",
+          "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
+          "pattern": "^[a-z][a-z0-9-]{1,39}$"
+        }
+      },
       "usage-from": {
         "name": "from",
         "in": "query",
@@ -39073,18 +40138,6 @@ export const openapiDocument: OpenApiDocument = {
             "day"
           ],
           "default": "day"
-        }
-      },
-      "product-code": {
-        "name": "productCode",
-        "in": "path",
-        "required": true,
-        "description": "The API product's code.",
-        "schema": {
-          "title": "ProductCode",
-          "type": "string",
-          "description": "The code of an API product. Products are defined by the platform admins, so the list can grow; `listProducts` serves the current list.",
-          "pattern": "^[a-z][a-z0-9-]{1,39}$"
         }
       },
       "plan-code": {

@@ -13,6 +13,10 @@ const ACTIONS: Record<string, () => string> = {
   'subscription.reactivate': () =>
     translate({ id: 'console.audit.subscription.reactivate', message: '恢复订阅' }),
   'subscription.update': () => translate({ id: 'console.audit.subscription.update', message: '调整订阅' }),
+  'subscription.approve_plan': () =>
+    translate({ id: 'console.audit.subscription.approvePlan', message: '批准更换套餐' }),
+  'subscription.reject_plan': () =>
+    translate({ id: 'console.audit.subscription.rejectPlan', message: '拒绝更换套餐' }),
   'product.create': () => translate({ id: 'console.audit.product.create', message: '创建产品' }),
   'product.update': () => translate({ id: 'console.audit.product.update', message: '修改产品' }),
   'product.delete': () => translate({ id: 'console.audit.product.delete', message: '删除产品' }),

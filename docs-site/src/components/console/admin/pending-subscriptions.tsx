@@ -14,14 +14,17 @@ import { LoadMoreButton } from './load-more-button';
 
 interface Props {
   admin: AdminApi;
-  /** The subscriptions with status pending. */
+  /** The subscriptions awaiting a decision: pending ones and those with a requested plan. */
   pending: Paged<Subscription>;
   plans: Plan[] | undefined;
   productName: (code: string) => string;
   onDecided: () => Promise<void>;
 }
 
-/** The queue of subscriptions awaiting a decision, approved or rejected with an optional note. */
+/**
+ * The queue of subscriptions awaiting a decision, approved or rejected with an optional note. On a
+ * requested plan the same decision approves or refuses the move; the subscription stays active.
+ */
 export function PendingSubscriptions({ admin, pending, plans, productName, onDecided }: Props): ReactNode {
   const [note, setNote] = useState('');
   const { busy, problem, run } = useAction();
@@ -80,7 +83,11 @@ export function PendingSubscriptions({ admin, pending, plans, productName, onDec
                   disabled={busy}
                   onClick={() => decide(subscription, 'active')}
                 >
-                  <Translate id="console.admin.pending.approve">批准</Translate>
+                  {subscription.requestedPlan ? (
+                    <Translate id="console.admin.pending.approvePlan">批准更换</Translate>
+                  ) : (
+                    <Translate id="console.admin.pending.approve">批准</Translate>
+                  )}
                 </button>
                 <button
                   type="button"
@@ -89,7 +96,11 @@ export function PendingSubscriptions({ admin, pending, plans, productName, onDec
                   disabled={busy}
                   onClick={() => decide(subscription, 'rejected')}
                 >
-                  <Translate id="console.admin.pending.reject">拒绝</Translate>
+                  {subscription.requestedPlan ? (
+                    <Translate id="console.admin.pending.rejectPlan">拒绝更换</Translate>
+                  ) : (
+                    <Translate id="console.admin.pending.reject">拒绝</Translate>
+                  )}
                 </button>
               </span>
             )}

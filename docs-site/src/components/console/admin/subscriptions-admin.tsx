@@ -9,12 +9,12 @@ import { useProductName } from '../use-product-name';
 import { AllSubscriptions } from './all-subscriptions';
 import { PendingSubscriptions } from './pending-subscriptions';
 
-/** The subscription queue and every subscription; a change to one reads both again. */
+/** The queue (new subscriptions and plan requests) and every subscription; a change to one reads both again. */
 export function SubscriptionsAdmin({ session }: { session: Session }): ReactNode {
   const { admin, api } = session;
   const [status, setStatus] = useState<SubscriptionStatus>();
   const pending = usePaged(
-    useCallback((cursor?: string) => admin.listSubscriptions({ status: 'pending', cursor }), [admin]),
+    useCallback((cursor?: string) => admin.listSubscriptions({ awaitingDecision: true, cursor }), [admin]),
   );
   const all = usePaged(
     useCallback((cursor?: string) => admin.listSubscriptions({ status, cursor }), [admin, status]),
@@ -32,6 +32,11 @@ export function SubscriptionsAdmin({ session }: { session: Session }): ReactNode
         <h2 id="pending">
           <Translate id="console.admin.pending.title">待审核的订阅</Translate>
         </h2>
+        <p>
+          <Translate id="console.admin.pending.lead">
+            新的订阅申请，以及开发者申请更换的需审核套餐。批准更换后订阅改用新套餐和限额；拒绝更换时订阅保持原套餐，仍然有效。
+          </Translate>
+        </p>
         <PendingSubscriptions
           admin={admin}
           pending={pending}

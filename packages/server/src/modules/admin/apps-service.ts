@@ -159,12 +159,20 @@ export function appsService(ctx: AdminContext) {
             );
           }
         }
-        const decided = patch.status !== undefined && patch.status !== before.status;
+        // A developer's plan request is what approving or rejecting decides; the subscription stays active.
+        const requested = before.requestedPlanCode;
+        const onRequest = requested !== null && (patch.status === 'active' || patch.status === 'rejected');
+        const status = onRequest ? undefined : patch.status;
+        const plan = patch.plan ?? (onRequest && patch.status === 'active' ? requested : undefined);
+        // Any other decision on the plan or the status settles the request as well.
+        const settled = requested !== null && (onRequest || plan !== undefined || status === 'suspended');
+        const decided = onRequest || (status !== undefined && status !== before.status);
         const [after] = await tx
           .update(subscriptions)
           .set({
-            ...(patch.status ? { status: patch.status } : {}),
-            ...(patch.plan ? { planCode: patch.plan } : {}),
+            ...(status ? { status } : {}),
+            ...(plan ? { planCode: plan } : {}),
+            ...(settled ? { requestedPlanCode: null } : {}),
             ...(patch.overrides !== undefined ? { overrides: patch.overrides } : {}),
             ...(patch.note !== undefined ? { note: patch.note } : {}),
             ...(decided ? { decidedAt: new Date() } : {}),
@@ -172,14 +180,17 @@ export function appsService(ctx: AdminContext) {
           })
           .where(eq(subscriptions.id, id))
           .returning();
-        const action =
-          patch.status === 'active' && before.status === 'pending'
+        const action = onRequest
+          ? patch.status === 'active'
+            ? 'subscription.approve_plan'
+            : 'subscription.reject_plan'
+          : status === 'active' && before.status === 'pending'
             ? 'subscription.approve'
-            : patch.status === 'rejected'
+            : status === 'rejected'
               ? 'subscription.reject'
-              : patch.status === 'suspended'
+              : status === 'suspended'
                 ? 'subscription.suspend'
-                : patch.status === 'active' && before.status !== 'active'
+                : status === 'active' && before.status !== 'active'
                   ? 'subscription.reactivate'
                   : 'subscription.update';
         return {

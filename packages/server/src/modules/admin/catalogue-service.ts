@@ -1,5 +1,5 @@
 import { type Plan, type Product, plans, products, subscriptions } from '@ixiamen/db';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { count, eq, ne, or, type SQL } from 'drizzle-orm';
 import { contract } from '../../platform/contract/operations.js';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import type { Actor } from './audit.js';
@@ -33,13 +33,13 @@ export function catalogueService(ctx: AdminContext) {
     }
   }
 
-  async function inUse(
-    column: typeof subscriptions.productCode | typeof subscriptions.planCode,
-    code: string,
-  ) {
-    const [row] = await db.select({ n: count() }).from(subscriptions).where(eq(column, code));
+  async function inUse(tx: Pick<typeof db, 'select'>, where: SQL | undefined) {
+    const [row] = await tx.select({ n: count() }).from(subscriptions).where(where);
     return (row?.n ?? 0) > 0;
   }
+  // A plan a developer asked to move to is in use too: approving the request needs it as it is.
+  const planUsers = (code: string) =>
+    or(eq(subscriptions.planCode, code), eq(subscriptions.requestedPlanCode, code));
 
   return {
     async createProduct(actor: Actor, fields: ProductFields) {
@@ -82,7 +82,7 @@ export function catalogueService(ctx: AdminContext) {
     },
 
     async deleteProduct(actor: Actor, code: string) {
-      if (await inUse(subscriptions.productCode, code)) {
+      if (await inUse(db, eq(subscriptions.productCode, code))) {
         throw new ApiProblem('conflict', `Apps subscribe to '${code}'; suspend or move them first.`);
       }
       await audited(ctx, actor, async (tx) => {
@@ -112,13 +112,12 @@ export function catalogueService(ctx: AdminContext) {
       return audited(ctx, actor, async (tx) => {
         const [before] = await tx.select().from(plans).where(eq(plans.code, code)).for('update');
         if (!before) throw new ApiProblem('not_found', `No plan '${code}'.`);
-        if (fields.environment && fields.environment !== before.environment) {
-          const [used] = await tx
-            .select({ n: count() })
-            .from(subscriptions)
-            .where(and(eq(subscriptions.planCode, code)));
-          if ((used?.n ?? 0) > 0)
-            throw new ApiProblem('conflict', `Apps use '${code}'; its environment is fixed.`);
+        if (
+          fields.environment &&
+          fields.environment !== before.environment &&
+          (await inUse(tx, planUsers(code)))
+        ) {
+          throw new ApiProblem('conflict', `Apps use or asked for '${code}'; its environment is fixed.`);
         }
         const [after] = await tx
           .update(plans)
@@ -134,8 +133,11 @@ export function catalogueService(ctx: AdminContext) {
     },
 
     async deletePlan(actor: Actor, code: string) {
-      if (await inUse(subscriptions.planCode, code)) {
-        throw new ApiProblem('conflict', `Subscriptions use '${code}'; move them to another plan first.`);
+      if (await inUse(db, planUsers(code))) {
+        throw new ApiProblem(
+          'conflict',
+          `Subscriptions use or ask for '${code}'; move them to another plan or settle the requests first.`,
+        );
       }
       await audited(ctx, actor, async (tx) => {
         const [before] = await tx.delete(plans).where(eq(plans.code, code)).returning();

@@ -73,9 +73,9 @@ export async function adminRoutes(app: FastifyInstance) {
 
   operation(app, 'adminListSubscriptions', async (request) => {
     await admin(request);
-    const { status, appId, cursor, limit = 20 } = request.query;
+    const { status, awaitingDecision, appId, cursor, limit = 20 } = request.query;
     const after = cursor ? decodeCursor(cursor, isString) : undefined;
-    const rows = await repo.subscriptions({ status, appId, after, limit: limit + 1 });
+    const rows = await repo.subscriptions({ status, awaitingDecision, appId, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {
       data: page.map(subscriptionView),

@@ -8,7 +8,7 @@ import {
   type SubscriptionStatus,
   subscriptions,
 } from '@ixiamen/db';
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, not, or, type SQL, sql } from 'drizzle-orm';
 
 type Writer = Pick<Database, 'insert' | 'select'>;
 
@@ -18,6 +18,7 @@ export const subscriptionColumns = {
   appName: apps.name,
   product: subscriptions.productCode,
   plan: subscriptions.planCode,
+  requestedPlan: subscriptions.requestedPlanCode,
   status: subscriptions.status,
   overrides: subscriptions.overrides,
   note: subscriptions.note,
@@ -32,6 +33,8 @@ export const subscriptionColumns = {
 export interface SubscriptionFilter {
   appId?: string | undefined;
   status?: SubscriptionStatus | undefined;
+  /** `true`: only those awaiting an admin (pending, or with a requested plan); `false`: only the others. */
+  awaitingDecision?: boolean | undefined;
   /** Only rows with an id after this one (keyset pagination). */
   after?: string | undefined;
   limit?: number;
@@ -67,6 +70,10 @@ export function productsRepository(db: Database) {
       const where: SQL[] = [];
       if (filter.appId) where.push(eq(subscriptions.appId, filter.appId));
       if (filter.status) where.push(eq(subscriptions.status, filter.status));
+      if (filter.awaitingDecision !== undefined) {
+        const awaiting = or(eq(subscriptions.status, 'pending'), isNotNull(subscriptions.requestedPlanCode))!;
+        where.push(filter.awaitingDecision ? awaiting : not(awaiting));
+      }
       if (filter.after) where.push(gt(subscriptions.id, filter.after));
       const query = withPlans()
         .where(and(...where))

@@ -1,16 +1,14 @@
-import { apps, subscriptions } from '@ixiamen/db';
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { operation } from '../../platform/contract/route.js';
-import { ApiProblem } from '../../platform/errors/api-problem.js';
 import type { OwnApp } from '../console/routes.js';
-import { needsApproval, productsRepository } from './repository.js';
+import { productsRepository } from './repository.js';
+import { subscriptionsService } from './service.js';
 import { planView, productView, subscriptionView } from './views.js';
 
-/** The console's side of products: what exists, what an app is subscribed to, subscribing. */
+/** The console's side of products: what exists, what an app is subscribed to, subscribing, changing plans. */
 export async function productRoutes(app: FastifyInstance, ownApp: OwnApp, signedIn: OwnSession) {
-  const db = app.database.db;
-  const repo = productsRepository(db);
+  const repo = productsRepository(app.database.db);
+  const service = subscriptionsService(app.database.db, () => app.auth.nudge());
 
   operation(app, 'listProducts', async (request) => {
     await signedIn(request);
@@ -26,42 +24,13 @@ export async function productRoutes(app: FastifyInstance, ownApp: OwnApp, signed
 
   operation(app, 'createSubscription', async (request, reply) => {
     const current = await ownApp(request, request.params.appId, true);
-    const { product: productCode, plan: planCode } = request.body;
-    const [product, plan] = await Promise.all([repo.product(productCode), repo.plan(planCode)]);
-    if (!product) throw ApiProblem.invalidInput('body/product', `names no product ('${productCode}')`);
-    if (!plan) throw ApiProblem.invalidInput('body/plan', `names no plan ('${planCode}')`);
-    if (plan.environment !== current.environment) {
-      throw ApiProblem.invalidInput(
-        'body/plan',
-        `is a ${plan.environment} plan; this is a ${current.environment} app`,
-      );
-    }
-    const status = needsApproval(product.sensitivity, plan) ? 'pending' : 'active';
-    const id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(subscriptions)
-        .values({
-          appId: current.id,
-          productCode,
-          planCode,
-          status,
-          decidedAt: status === 'active' ? new Date() : null,
-        })
-        .onConflictDoNothing()
-        .returning({ id: subscriptions.id });
-      // The consent screen offers the scopes of the products an app asked for.
-      if (row && !current.products.includes(productCode)) {
-        await tx
-          .update(apps)
-          .set({ products: sql`${apps.products} || ${JSON.stringify([productCode])}::jsonb` })
-          .where(eq(apps.id, current.id));
-      }
-      return row?.id;
-    });
-    if (!id) throw new ApiProblem('conflict', `The app already has a subscription to '${productCode}'.`);
-    await app.auth.revoke([{ kind: 'app', subject: current.id, until: null }]);
-    const created = await repo.subscription(id);
-    return reply.code(201).send(subscriptionView(created!));
+    const { row, created } = await service.subscribe(current, request.body.product, request.body.plan);
+    return reply.code(created ? 201 : 200).send(subscriptionView(row));
+  });
+
+  operation(app, 'changeSubscriptionPlan', async (request) => {
+    const current = await ownApp(request, request.params.appId, true);
+    return subscriptionView(await service.changePlan(current, request.params.productCode, request.body.plan));
   });
 }
 

@@ -37,6 +37,7 @@ export const subscriptionView = (s: SubscriptionRow): Schemas['Subscription'] =>
   appName: s.appName,
   product: s.product,
   plan: s.plan,
+  requestedPlan: s.requestedPlan,
   status: s.status,
   overrides: s.overrides,
   limits: effectiveLimits(s, s.overrides),

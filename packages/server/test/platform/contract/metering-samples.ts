@@ -1,4 +1,5 @@
-import { orgMembers } from '@ixiamen/db';
+import { orgMembers, subscriptions } from '@ixiamen/db';
+import { and, eq } from 'drizzle-orm';
 import { signInForTest } from '../../../src/testing.js';
 import type { TestApp } from '../../helpers/test-app.js';
 
@@ -27,6 +28,11 @@ export async function meteringSamples(t: TestApp): Promise<Record<string, Sample
   const subscription = (
     await t.app.inject({ method: 'GET', url: `/admin/v1/subscriptions?appId=${appId}`, headers: adminRead })
   ).json().data[0].id;
+  // A rejected subscription, which `createSubscription` requests again.
+  await t.app.database.db
+    .update(subscriptions)
+    .set({ status: 'rejected' })
+    .where(and(eq(subscriptions.appId, appId), eq(subscriptions.productCode, 'residence')));
   const plan = {
     code: 'gold',
     name: '金牌版',
@@ -69,6 +75,32 @@ export async function meteringSamples(t: TestApp): Promise<Record<string, Sample
         payload: { product: 'catalog', plan: 'sandbox' },
       },
       { url: `/console/v1/apps/${appId}/subscriptions`, status: 400, headers: ownerWrite, payload: {} },
+      {
+        url: `/console/v1/apps/${appId}/subscriptions`,
+        status: 200,
+        headers: ownerWrite,
+        payload: { product: 'residence', plan: 'sandbox' },
+      },
+    ],
+    changeSubscriptionPlan: [
+      {
+        url: `/console/v1/apps/${appId}/subscriptions/catalog`,
+        status: 200,
+        headers: ownerWrite,
+        payload: { plan: 'sandbox' },
+      },
+      {
+        url: `/console/v1/apps/${appId}/subscriptions/catalog`,
+        status: 400,
+        headers: ownerWrite,
+        payload: { plan: 'premium' },
+      },
+      {
+        url: `/console/v1/apps/${appId}/subscriptions/applications`,
+        status: 404,
+        headers: ownerWrite,
+        payload: { plan: 'sandbox' },
+      },
     ],
     getAppUsage: [
       { url: `/console/v1/apps/${appId}/usage?granularity=hour`, status: 200, headers: ownerRead },
@@ -108,6 +140,7 @@ export async function meteringSamples(t: TestApp): Promise<Record<string, Sample
     ],
     adminListSubscriptions: [
       { url: '/admin/v1/subscriptions?status=active&limit=2', status: 200, headers: adminRead },
+      { url: '/admin/v1/subscriptions?awaitingDecision=true', status: 200, headers: adminRead },
       { url: '/admin/v1/subscriptions?status=maybe', status: 400, headers: adminRead },
     ],
     updateSubscription: [

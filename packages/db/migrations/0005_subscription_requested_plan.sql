@@ -1,0 +1,3 @@
+ALTER TABLE "subscriptions" ADD COLUMN "requested_plan_code" text;--> statement-breakpoint
+ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_requested_plan_code_plans_code_fk" FOREIGN KEY ("requested_plan_code") REFERENCES "public"."plans"("code") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
+CREATE INDEX "subscriptions_requested_plan_code_index" ON "subscriptions" USING btree ("requested_plan_code");
