@@ -26,7 +26,7 @@ export function catalogReader(app: FastifyInstance) {
     operation(app, id, (async (request: FastifyRequest<OperationRoute<Id>>, reply: FastifyReply) => {
       const snap = app.catalog.current();
       const body = produce(snap, request as Request<Id>);
-      return notModified(request, reply, snap.version) ? reply : body;
+      return notModified(request, reply, snap.etag) ? reply : body;
     }) as OperationHandler<Id>);
 }
 

@@ -42,6 +42,8 @@ export class CatalogSnapshot {
   }[];
   readonly themes: { name: string; serviceCount: number }[];
   /** Services in list order: category, then name by pinyin, then slug. */
+  /** The weak ETag of every answer built from this snapshot. */
+  readonly etag: string;
   readonly services: ServiceSummary[];
   readonly serviceKeys = new Map<string, ServiceKey>();
   readonly serviceDetails = new Map<string, ServiceDetail>();
@@ -55,6 +57,7 @@ export class CatalogSnapshot {
 
   constructor(rows: CatalogRows, fingerprint: string) {
     this.version = createHash('sha256').update(fingerprint).digest('base64url').slice(0, 16);
+    this.etag = `W/"${this.version}"`;
     const orgs = new Map(rows.organisations.map((o) => [o.code, o]));
     const ref = (code: string) => ({ code, name: orgs.get(code)?.name ?? code });
     const categoryOrder = new Map(rows.categories.map((c) => [c.code, c.sortOrder]));

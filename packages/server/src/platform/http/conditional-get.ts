@@ -3,11 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /**
- * Marks a public catalogue answer cacheable under `version` and answers 304 when the client
- * already holds it. Returns true when the 304 was sent.
+ * Marks a public catalogue answer cacheable under its weak `etag` (W/"version") and answers
+ * 304 when the client already holds it. Returns true when the 304 was sent.
  */
-export function notModified(request: FastifyRequest, reply: FastifyReply, version: string): boolean {
-  const etag = `W/"${version}"`;
+export function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
   const given = request.headers['if-none-match'];
   if (!given) return false;

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { SubscriptionState } from '../auth/subscription-state.js';
 import { ApiProblem } from '../errors/api-problem.js';
-import { andThen, type Maybe } from '../gateway/maybe.js';
+import type { Maybe } from '../gateway/maybe.js';
 import type { IdempotencyRegistry } from './idempotency.js';
 import type { Month, MonthClock } from './period.js';
 import type { ProductDirectory } from './product-directory.js';
@@ -75,40 +75,38 @@ export function admission(parts: AdmissionParts) {
     return policy;
   }
 
-  function quota(
-    metering: Metering,
-    subscription: SubscriptionState,
-    month: Month,
-    policy: string,
-  ): Maybe<void> {
-    const { monthlyQuota } = subscription.limits;
+  function quota(metering: Metering, month: Month, policy: string): Maybe<void> {
     let taken: Maybe<boolean>;
     try {
-      taken = quotas.take(subscription, month.period, monthlyQuota);
+      taken = quotas.take(metering.subscription, month.period, metering.subscription.limits.monthlyQuota);
     } catch (err) {
       return unavailable(err);
     }
-    const decide = (admitted: boolean) => {
-      if (admitted) {
-        metering.charged = true;
-        return;
-      }
-      const seconds = Math.ceil((month.end - Date.now()) / 1000);
-      const resetsAt = new Date(month.end).toISOString();
-      throw new ApiProblem(
-        'quota_exceeded',
-        `The monthly quota of ${monthlyQuota} calls to '${subscription.product}' is used up until ${resetsAt}.`,
-        {
-          headers: {
-            'ratelimit-policy': policy,
-            ratelimit: `"monthly";r=0;t=${seconds}`,
-            'retry-after': String(seconds),
-          },
-          resetsAt,
+    return taken instanceof Promise
+      ? taken.then((admitted) => charge(admitted, metering, month, policy), unavailable)
+      : charge(taken, metering, month, policy);
+  }
+
+  function charge(admitted: boolean, metering: Metering, month: Month, policy: string): void {
+    if (admitted) {
+      metering.charged = true;
+      return;
+    }
+    const { subscription } = metering;
+    const seconds = Math.ceil((month.end - Date.now()) / 1000);
+    const resetsAt = new Date(month.end).toISOString();
+    throw new ApiProblem(
+      'quota_exceeded',
+      `The monthly quota of ${subscription.limits.monthlyQuota} calls to '${subscription.product}' is used up until ${resetsAt}.`,
+      {
+        headers: {
+          'ratelimit-policy': policy,
+          ratelimit: `"monthly";r=0;t=${seconds}`,
+          'retry-after': String(seconds),
         },
-      );
-    };
-    return taken instanceof Promise ? taken.then(decide, unavailable) : decide(taken);
+        resetsAt,
+      },
+    );
   }
 
   function unavailable(err: unknown): never {
@@ -120,8 +118,8 @@ export function admission(parts: AdmissionParts) {
     throw err;
   }
 
-  function overLimit(over: WindowState, subscription: SubscriptionState, product: string, policy: string) {
-    const { limits } = subscription;
+  function overLimit(over: WindowState, subscription: SubscriptionState, policy: string) {
+    const { limits, product } = subscription;
     const retry = String(over.resetSeconds);
     return new ApiProblem(
       'rate_limited',
@@ -138,6 +136,30 @@ export function admission(parts: AdmissionParts) {
     );
   }
 
+  // The steps after counting are functions of their own, not closures, so a call that stays
+  // synchronous allocates none.
+  function afterLimits(
+    [burst, sustained]: [WindowState, WindowState],
+    reply: FastifyReply,
+    metering: Metering,
+    month: Month,
+    policy: string,
+  ): Maybe<void> {
+    const over = burst.exceeded ? burst : sustained.exceeded ? sustained : undefined;
+    if (over) throw overLimit(over, metering.subscription, policy);
+    reply.header('ratelimit-policy', policy);
+    reply.header(
+      'ratelimit',
+      `"burst";r=${burst.remaining};t=${burst.resetSeconds}, "sustained";r=${sustained.remaining};t=${sustained.resetSeconds}`,
+    );
+    const { idempotencyKey } = metering;
+    if (!idempotencyKey) return quota(metering, month, policy);
+    return idempotency.counted(metering.subscription.appId, idempotencyKey).then((seen) => {
+      if (seen) metering.repeat = true;
+      else return quota(metering, month, policy);
+    });
+  }
+
   return function admit(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -148,33 +170,21 @@ export function admission(parts: AdmissionParts) {
     const subscription = product && principal.subscriptions.get(product.code);
     if (!product || subscription?.status !== 'active')
       throw notSubscribed(product?.code, subscription?.status);
-    const idempotencyKey = idempotencyKeyOf(request);
     const month = clock.now();
     const metering: Metering = {
       subscription,
       operationId,
       period: month.period,
       charged: false,
-      idempotencyKey,
+      idempotencyKey: idempotencyKeyOf(request),
       repeat: false,
     };
     request.metering = metering;
     const policy = policyOf(subscription, month);
-
-    return andThen(limiter.check(subscription.key, subscription.limits), ([burst, sustained]) => {
-      const over = burst.exceeded ? burst : sustained.exceeded ? sustained : undefined;
-      if (over) throw overLimit(over, subscription, product.code, policy);
-      reply.header('ratelimit-policy', policy);
-      reply.header(
-        'ratelimit',
-        `"burst";r=${burst.remaining};t=${burst.resetSeconds}, "sustained";r=${sustained.remaining};t=${sustained.resetSeconds}`,
-      );
-      if (!idempotencyKey) return quota(metering, subscription, month, policy);
-      return idempotency.counted(principal.appId, idempotencyKey).then((seen) => {
-        if (seen) metering.repeat = true;
-        else return quota(metering, subscription, month, policy);
-      });
-    });
+    const windows = limiter.check(subscription.key, subscription.limits);
+    return windows instanceof Promise
+      ? windows.then((counted) => afterLimits(counted, reply, metering, month, policy))
+      : afterLimits(windows, reply, metering, month, policy);
   };
 }
 

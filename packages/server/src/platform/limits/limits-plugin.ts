@@ -77,9 +77,13 @@ export const limitsPlugin = fp(
     const admit = admission({ products, limiter, quotas, idempotency, clock });
 
     app.decorateRequest('metering', null);
-    app.addHook('onResponse', (request, reply, done) => {
+    // Metered as the answer leaves, its status final: an onResponse hook would make Fastify
+    // follow every response's 'finish' and 'error' events, which costs the hot path more.
+    app.addHook('onSend', (request, reply, payload, done) => {
       const metering = request.metering;
       if (metering) {
+        // Once per call, even if a failing hook sends an error answer through onSend again.
+        request.metering = null;
         const counted = isCounted(reply.statusCode);
         const { subscription } = metering;
         if (metering.charged && !counted) quotas.refund(subscription, metering.period);
@@ -89,7 +93,7 @@ export const limitsPlugin = fp(
           meter.record(subscription, metering.operationId, statusClassOf(reply.statusCode));
         }
       }
-      done();
+      done(null, payload);
     });
 
     const flush = setInterval(() => {

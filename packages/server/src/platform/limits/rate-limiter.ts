@@ -34,45 +34,42 @@ function state(name: WindowState['name'], max: number, current: number, ttl: num
   };
 }
 
-/** Counts a call in both windows (a store each); synchronous for the memory stores. */
-function count(
-  stores: readonly FastifyRateLimitStore[],
-  key: string,
-  limits: RateLimits,
-  share: number,
-): Maybe<[WindowState, WindowState]> {
-  const states: WindowState[] = [];
-  let failure: Error | undefined;
-  let answered = 0;
-  let settle: (() => void) | undefined;
-  WINDOWS.forEach((window, i) => {
-    const max = Math.max(1, Math.floor(window.max(limits) * share));
-    stores[i]!.incr(
+type Window = (typeof WINDOWS)[number];
+type Windows = [WindowState, WindowState];
+type StoreAnswer = { current: number; ttl: number };
+
+const maxOf = (window: Window, limits: RateLimits, share: number) =>
+  Math.max(1, Math.floor(window.max(limits) * share));
+
+// The memory store answers synchronously, so one callback shared by every call takes its answer:
+// counting allocates nothing but the result.
+let answer: StoreAnswer | undefined;
+let failure: Error | null = null;
+const take = (err: Error | null, result?: StoreAnswer) => {
+  failure = err;
+  answer = result;
+};
+
+function countNow(store: FastifyRateLimitStore, window: Window, key: string, max: number): WindowState {
+  answer = undefined;
+  store.incr(key, take, window.ms, max);
+  // Set by `take` during incr, which the type checker cannot see.
+  const got = answer as StoreAnswer | undefined;
+  if (!got) throw failure ?? new Error('The memory rate-limit store did not answer synchronously.');
+  return state(window.name, max, got.current, got.ttl);
+}
+
+function countLater(store: FastifyRateLimitStore, window: Window, key: string, max: number) {
+  return new Promise<WindowState>((resolve, reject) => {
+    store.incr(
       key,
       (err, result) => {
-        if (err || !result) failure = err ?? new Error('The rate-limit store gave no answer.');
-        else states[i] = state(window.name, max, result.current, result.ttl);
-        answered++;
-        settle?.();
+        if (err || !result) reject(err ?? new Error('The rate-limit store gave no answer.'));
+        else resolve(state(window.name, max, result.current, result.ttl));
       },
       window.ms,
       max,
     );
-  });
-  const outcome = (): [WindowState, WindowState] => {
-    if (failure) throw failure;
-    return states as [WindowState, WindowState];
-  };
-  if (answered === WINDOWS.length) return outcome();
-  return new Promise((resolve, reject) => {
-    settle = () => {
-      if (answered < WINDOWS.length) return;
-      try {
-        resolve(outcome());
-      } catch (err) {
-        reject(err);
-      }
-    };
   });
 }
 
@@ -106,14 +103,26 @@ export class RateLimiter {
   }
 
   /** Both windows of `key` (an app × product) after counting this call; `exceeded` on either means 429. */
-  check(key: string, limits: RateLimits): Maybe<[WindowState, WindowState]> {
+  check(key: string, limits: RateLimits): Maybe<Windows> {
     const { shared, options } = this;
     if (shared && options.redis?.status === 'ready') {
-      return (count(shared, key, limits, 1) as Promise<[WindowState, WindowState]>).catch((err: unknown) => {
-        options.onFallback(err);
-        return count(this.local, key, limits, options.fallbackShare);
-      });
+      // Both counts leave in one pipelined round trip.
+      return Promise.all(WINDOWS.map((w, i) => countLater(shared[i]!, w, key, maxOf(w, limits, 1)))).then(
+        (windows) => windows as Windows,
+        (err: unknown) => {
+          options.onFallback(err);
+          return this.countLocally(key, limits, options.fallbackShare);
+        },
+      );
     }
-    return count(this.local, key, limits, shared ? options.fallbackShare : 1);
+    return this.countLocally(key, limits, shared ? options.fallbackShare : 1);
+  }
+
+  private countLocally(key: string, limits: RateLimits, share: number): Windows {
+    const [burst, sustained] = WINDOWS;
+    return [
+      countNow(this.local[0]!, burst, key, maxOf(burst, limits, share)),
+      countNow(this.local[1]!, sustained, key, maxOf(sustained, limits, share)),
+    ];
   }
 }
