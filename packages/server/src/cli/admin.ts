@@ -26,7 +26,7 @@ const USAGE = `Usage: pnpm admin <command> [options] [--json]
   products list
   plans list
   plans set <code> [--per-second N] [--per-minute N] [--quota N]
-  subscriptions list [--status pending|active|rejected|suspended] [--app <appId>]
+  subscriptions list [--status pending|active|rejected|suspended] [--app <appId>] [--awaiting]
   subscriptions approve <id>
   subscriptions reject <id> [--note text]
   subscriptions suspend <id> [--note text]
@@ -51,6 +51,7 @@ const { values: flags, positionals } = parseArgs({
     'per-minute': { type: 'string' },
     quota: { type: 'string' },
     clear: { type: 'boolean' },
+    awaiting: { type: 'boolean' },
     limit: { type: 'string' },
     action: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -147,14 +148,19 @@ async function main() {
         break;
       case 'subscriptions list': {
         const status = flags.status as 'pending' | 'active' | 'rejected' | 'suspended' | undefined;
-        const rows = (await repo.subscriptions({ status, appId: flags.app })).map(subscriptionView);
+        // --awaiting: the admins' queue, new subscriptions and plan changes awaiting a decision.
+        const awaitingDecision = flags.awaiting ? true : undefined;
+        const rows = (await repo.subscriptions({ status, appId: flags.app, awaitingDecision })).map(
+          subscriptionView,
+        );
         print(
           rows,
-          rows.map(({ id, appName, product, plan, status: s, limits }) => ({
+          rows.map(({ id, appName, product, plan, requestedPlan, status: s, limits }) => ({
             id,
             appName,
             product,
             plan,
+            requestedPlan: requestedPlan ?? '',
             status: s,
             ...limits,
           })),

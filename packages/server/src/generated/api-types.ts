@@ -225,7 +225,7 @@ export interface paths {
         };
         /**
          * List subscriptions
-         * @description Subscriptions of every app, newest first, paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.
+         * @description Subscriptions of every app in a stable order (by id), paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.
          */
         get: operations["adminListSubscriptions"];
         put?: never;
@@ -2384,7 +2384,7 @@ export interface components {
         };
         /**
          * SubscriptionList
-         * @description Subscriptions, newest first.
+         * @description Subscriptions in a stable order (by id).
          */
         SubscriptionList: {
             data: components["schemas"]["Subscription"][];

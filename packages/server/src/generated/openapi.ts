@@ -20368,7 +20368,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "SubscriptionList",
                   "type": "object",
-                  "description": "Subscriptions, newest first.",
+                  "description": "Subscriptions in a stable order (by id).",
                   "additionalProperties": false,
                   "required": [
                     "data",
@@ -27725,7 +27725,7 @@ export const openapiDocument: OpenApiDocument = {
           "admin"
         ],
         "summary": "List subscriptions",
-        "description": "Subscriptions of every app, newest first, paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.",
+        "description": "Subscriptions of every app in a stable order (by id), paginated with a cursor; `awaitingDecision=true` is the queue of requests awaiting a decision: new subscriptions (`pending`) and plan changes (`requestedPlan`). Needs the admin role.",
         "security": [
           {
             "portalSession": []
@@ -27802,7 +27802,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "SubscriptionList",
                   "type": "object",
-                  "description": "Subscriptions, newest first.",
+                  "description": "Subscriptions in a stable order (by id).",
                   "additionalProperties": false,
                   "required": [
                     "data",
@@ -37146,7 +37146,7 @@ export const openapiDocument: OpenApiDocument = {
       "SubscriptionList": {
         "title": "SubscriptionList",
         "type": "object",
-        "description": "Subscriptions, newest first.",
+        "description": "Subscriptions in a stable order (by id).",
         "additionalProperties": false,
         "required": [
           "data",

@@ -94,6 +94,20 @@ describe.runIf(testDriver() === 'pglite')('pnpm admin', () => {
     expect(plan.ratePerSecond).toBe(30);
   }, 60_000);
 
+  it('happy: --awaiting lists exactly the subscriptions awaiting a decision', async () => {
+    type Row = { id: string; status: string; requestedPlan: string | null };
+    const all: Row[] = JSON.parse((await admin('subscriptions', 'list', '--json')).stdout);
+    const awaiting: Row[] = JSON.parse((await admin('subscriptions', 'list', '--awaiting', '--json')).stdout);
+    const waits = (r: Row) => r.status === 'pending' || r.requestedPlan !== null;
+    expect(awaiting.map((r) => r.id).sort()).toEqual(
+      all
+        .filter(waits)
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(all.some((r) => !waits(r))).toBe(true);
+  }, 60_000);
+
   it('error: unknown commands and bad numbers exit non-zero with the usage', async () => {
     const unknown = await admin('apps', 'explode');
     expect(unknown.code).toBe(2);
