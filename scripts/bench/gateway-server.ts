@@ -1,6 +1,7 @@
 /**
  * One server of `pnpm bench`, run as its own process so the load generator does not share its
- * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON. BENCH_MODE=departments:
+ * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON
+ * (with BENCH_HEADERS_FILE's headers, when set). BENCH_MODE=departments:
  * the sandbox department systems. BENCH_MODE=platform:
  * the full platform on in-memory PGlite (with the Redis store when BENCH_REDIS_URL is set) and
  * BENCH_APPS sandbox apps on a plan whose limits the load never reaches, whose API keys and access
@@ -18,8 +19,15 @@ const mode = process.env.BENCH_MODE;
 
 async function bare() {
   const body = JSON.parse(await readFile(process.env.BENCH_BODY_FILE!, 'utf8'));
+  // The headers the gateway sent with that JSON, sent here as they are: what they alone cost.
+  const headers = process.env.BENCH_HEADERS_FILE
+    ? JSON.parse(await readFile(process.env.BENCH_HEADERS_FILE, 'utf8'))
+    : undefined;
   const app = Fastify({ logger: false });
-  app.get('/v1/categories', async () => body);
+  app.get('/v1/categories', async (_request, reply) => {
+    if (headers) reply.headers(headers);
+    return body;
+  });
   return app;
 }
 

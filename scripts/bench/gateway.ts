@@ -21,6 +21,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const serverScript = fileURLToPath(new URL('./gateway-server.ts', import.meta.url));
 const dir = await mkdtemp(join(tmpdir(), 'ixm-bench-'));
 const children: ChildProcess[] = [];
+const STANDARD_HEADERS = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
 const servers = new Map<string, ChildProcess>();
 
 async function startServer(env: Record<string, string>): Promise<string> {
@@ -144,12 +145,24 @@ try {
     token: string;
   }[];
   const one = credentials[0]!;
-  const body = await (
-    await fetch(`${gateway}/v1/categories`, { headers: { 'x-api-key': one.apiKey } })
-  ).text();
+  const sample = await fetch(`${gateway}/v1/categories`, {
+    headers: { authorization: `Bearer ${one.token}` },
+  });
   const bodyFile = join(dir, 'body.json');
-  await writeFile(bodyFile, body);
+  await writeFile(bodyFile, await sample.text());
+  // The headers the gateway adds to that answer (not those every Fastify answer has).
+  const added: Record<string, string> = {};
+  sample.headers.forEach((value, name) => {
+    if (!STANDARD_HEADERS.has(name)) added[name] = value;
+  });
+  const headersFile = join(dir, 'headers.json');
+  await writeFile(headersFile, JSON.stringify(added));
   const bare = await startServer({ BENCH_MODE: 'bare', BENCH_BODY_FILE: bodyFile });
+  const bareWithHeaders = await startServer({
+    BENCH_MODE: 'bare',
+    BENCH_BODY_FILE: bodyFile,
+    BENCH_HEADERS_FILE: headersFile,
+  });
   const redisFile = join(dir, 'redis-credentials.json');
   const withRedis = (await redisAnswers(REDIS_URL))
     ? await startServer({
@@ -167,6 +180,7 @@ try {
   const prices = 'market=xm-market-08&category=vegetables';
   const variants: Variant[] = [
     { name: '1 bare Fastify, same JSON', url: bare },
+    { name: '1h bare Fastify, same JSON and the gateway’s headers', url: bareWithHeaders },
     {
       name: '2 gateway, JWT, one app',
       url: gateway,
@@ -225,7 +239,7 @@ try {
   });
   const base = rows[0]!;
   const half = Math.round(base.rps / 2);
-  const atHalf = [variants[0]!, variants[1]!];
+  const atHalf = [variants[0]!, variants.find((v) => v.name.startsWith('2 '))!];
   const halfSamples = new Map<string, number[]>(atHalf.map((v) => [v.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of atHalf)
@@ -270,7 +284,7 @@ try {
     return x && y ? (x.rps / y.rps).toFixed(2) : 'n/a';
   };
   console.log(
-    `Ratios: (2)/(1) = ${ratio('2 ', '1 ')} (target ≥ 0.80); (3)/(1) = ${ratio('3 ', '1 ')} (target ≥ 0.65); (5)/(2) = ${ratio('5 ', '2 ')} (target ≥ 0.95); API key (2k)/(1) = ${ratio('2k', '1 ')}; (5k)/(2k) = ${ratio('5k', '2k')}`,
+    `Ratios: (1h)/(1) = ${ratio('1h', '1 ')} (the headers alone); (2)/(1) = ${ratio('2 ', '1 ')} (target ≥ 0.80); (3)/(1) = ${ratio('3 ', '1 ')} (target ≥ 0.65); (5)/(2) = ${ratio('5 ', '2 ')} (target ≥ 0.95); API key (2k)/(1) = ${ratio('2k', '1 ')}; (5k)/(2k) = ${ratio('5k', '2k')}`,
   );
   if (!withRedis) console.log(`Variant 3 left out: no Redis answered at ${REDIS_URL}.`);
 } finally {
