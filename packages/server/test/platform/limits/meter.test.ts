@@ -1,0 +1,65 @@
+import { type DatabaseHandle, usageHourly } from '@ixiamen/db';
+import { openTestDatabase } from '@ixiamen/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appProduct } from '../../../src/platform/auth/subscription-state.js';
+import { Meter } from '../../../src/platform/limits/meter.js';
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.migrate();
+});
+afterAll(() => database.close());
+
+const HOUR = 3_600_000;
+const pair = appProduct('0b6a8c8e-6c1c-4a43-9d86-3b1f0c6a9e21', 'catalog');
+const rows = async () =>
+  (await database.db.select().from(usageHourly))
+    .map((r) => `${r.operationId} ${r.statusClass} ${r.hour.toISOString()} ${r.calls}`)
+    .sort();
+
+describe('Meter', () => {
+  it('happy: counts per operation, status class and hour, across an hour that ends between flushes', async () => {
+    const meter = new Meter(database.db, (err) => {
+      throw err;
+    });
+    const hour = Date.UTC(2026, 10, 27, 9);
+    meter.record(pair, 'listCategories', '2xx', hour + 10);
+    meter.record(pair, 'listCategories', '2xx', hour + 20);
+    meter.record(pair, 'listCategories', '429', hour + 30);
+    meter.record(pair, 'getService', '4xx', hour + 40);
+    meter.record(pair, 'listCategories', '2xx', hour + HOUR + 5);
+    await meter.flush();
+    // A later flush adds to the rows it finds.
+    meter.record(pair, 'listCategories', '2xx', hour + HOUR + 6);
+    await meter.flush();
+    expect(await rows()).toEqual([
+      'getService 4xx 2026-11-27T09:00:00.000Z 1',
+      'listCategories 2xx 2026-11-27T09:00:00.000Z 2',
+      'listCategories 2xx 2026-11-27T10:00:00.000Z 2',
+      'listCategories 429 2026-11-27T09:00:00.000Z 1',
+    ]);
+  });
+
+  it('error: a failed write keeps its counts for the next flush', async () => {
+    const errors: unknown[] = [];
+    let down = true;
+    const flaky = new Proxy(database.db, {
+      get: (target, prop, receiver) =>
+        prop === 'transaction' && down
+          ? () => Promise.reject(new Error('database down'))
+          : Reflect.get(target, prop, receiver),
+    });
+    const meter = new Meter(flaky, (err) => errors.push(err));
+    const hour = Date.UTC(2026, 10, 27, 12);
+    meter.record(pair, 'listThemes', '2xx', hour);
+    await meter.flush();
+    expect(errors).toHaveLength(1);
+    down = false;
+    meter.record(pair, 'listThemes', '2xx', hour + 1);
+    await meter.flush();
+    expect((await rows()).filter((r) => r.startsWith('listThemes'))).toEqual([
+      'listThemes 2xx 2026-11-27T12:00:00.000Z 2',
+    ]);
+  });
+});
