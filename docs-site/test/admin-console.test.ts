@@ -226,7 +226,7 @@ describe.runIf(chromiumRunnable)('usage and admin console in Chromium', () => {
 
     // A plan that subscriptions use cannot go.
     await plans.locator('tr[data-code="sandbox"]').getByTestId('delete').click();
-    const inUse = adminTab.getByTestId('conflict').filter({ hasText: '仍有订阅使用这个套餐' });
+    const inUse = adminTab.getByTestId('conflict').filter({ hasText: '仍有订阅使用或申请更换为这个套餐' });
     await expect.poll(() => inUse.count()).toBe(1);
     await screenshot(adminTab, 'admin-catalogue');
 

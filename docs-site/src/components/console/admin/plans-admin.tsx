@@ -15,7 +15,7 @@ import { PlanForm } from './plan-form';
 
 const IN_USE = (
   <Translate id="console.plan.inUse">
-    仍有订阅使用这个套餐（无论订阅状态如何），不能删除。请先在“订阅审核”中把这些订阅移到其他套餐。
+    仍有订阅使用或申请更换为这个套餐（无论订阅状态如何），不能删除。请先在“订阅审核”中把这些订阅移到其他套餐，或拒绝这些更换申请。
   </Translate>
 );
 
