@@ -1,6 +1,7 @@
 import { adminAuditEvents } from '@ixiamen/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInForTest } from '../../../src/testing.js';
+import { GOLD_PLAN } from '../../helpers/gold-plan.js';
 import { sessionCall } from '../../helpers/session-call.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 
@@ -127,16 +128,7 @@ describe('admin API', () => {
   });
 
   it('happy: products and plans are created, changed and deleted, each change audited', async () => {
-    const plan = await asAdmin('POST', '/admin/v1/plans', {
-      code: 'gold',
-      name: '金牌版',
-      nameEn: 'Gold',
-      environment: 'production',
-      ratePerSecond: 200,
-      ratePerMinute: 6000,
-      monthlyQuota: 5_000_000,
-      requiresApproval: true,
-    });
+    const plan = await asAdmin('POST', '/admin/v1/plans', GOLD_PLAN);
     expect(plan.statusCode).toBe(201);
     expect(
       (await asAdmin('PATCH', '/admin/v1/plans/gold', { monthlyQuota: 6_000_000 })).json().monthlyQuota,

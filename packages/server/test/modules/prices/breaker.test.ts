@@ -1,9 +1,8 @@
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openapiDocument } from '../../../src/generated/openapi.js';
 import { priceMonitoringConnector } from '../../../src/modules/prices/connector.js';
-import { ApiProblem } from '../../../src/platform/errors/api-problem.js';
+import { fakeDepartment, problemOf } from '../../helpers/fake-department.js';
 import { testApp } from '../../helpers/test-app.js';
 import { responseValidator } from '../../platform/contract/response-validator.js';
 
@@ -40,25 +39,7 @@ async function department() {
       res.end(state.answer[1]);
     }, state.delayMs);
   };
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(state, {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiProblem);
-  return error as ApiProblem;
+  return Object.assign(state, await fakeDepartment(handler));
 }
 
 describe('price-monitoring circuit breaker', () => {
@@ -80,7 +61,7 @@ describe('price-monitoring circuit breaker', () => {
   async function open() {
     dept.answer = answers.failing;
     for (let i = 0; i < 3; i++) {
-      const error = await failure(connector.prices({}));
+      const error = await problemOf(connector.prices({}));
       expect(error.code).toBe('upstream_unavailable');
       expect(error.detail).toMatch(/answered with HTTP 500/);
       expect(error.headers['retry-after']).toBe('1');
@@ -91,18 +72,18 @@ describe('price-monitoring circuit breaker', () => {
   it('error: after N failures in a row calls fail at once, without reaching the department, until the pause ends', async () => {
     await open();
     const started = performance.now();
-    const error = await failure(connector.prices({}));
+    const error = await problemOf(connector.prices({}));
     expect(performance.now() - started).toBeLessThan(50);
     expect(error.code).toBe('upstream_unavailable');
     expect(error.detail).toBe('The price-monitoring system is failing; calls are paused for 10 s.');
     expect(error.headers['retry-after']).toBe('10');
 
     advance(4_500);
-    const later = await failure(connector.prices({}));
+    const later = await problemOf(connector.prices({}));
     expect(later.headers['retry-after']).toBe('6');
     expect(later.detail).toMatch(/paused for 6 s/);
     advance(5_400);
-    expect((await failure(connector.prices({}))).headers['retry-after']).toBe('1');
+    expect((await problemOf(connector.prices({}))).headers['retry-after']).toBe('1');
     expect(dept.requests).toBe(3);
   });
 
@@ -117,7 +98,7 @@ describe('price-monitoring circuit breaker', () => {
 
     // Closed again, the count starts afresh: two failures do not reopen it.
     dept.answer = answers.failing;
-    for (let i = 0; i < 2; i++) await failure(connector.prices({}));
+    for (let i = 0; i < 2; i++) await problemOf(connector.prices({}));
     dept.answer = answers.ok;
     await connector.prices({});
     expect(dept.requests).toBe(10);
@@ -127,7 +108,7 @@ describe('price-monitoring circuit breaker', () => {
     await open();
     dept.delayMs = 100;
     advance(10_000);
-    const errors = await Promise.all([1, 2, 3].map(() => failure(connector.prices({}))));
+    const errors = await Promise.all([1, 2, 3].map(() => problemOf(connector.prices({}))));
     expect(dept.requests).toBe(4);
     expect(errors.map((e) => e.code)).toEqual(Array(3).fill('upstream_unavailable'));
     expect(errors[0]?.detail).toMatch(/answered with HTTP 500/);
@@ -137,7 +118,7 @@ describe('price-monitoring circuit breaker', () => {
   it('error: department 400s are the caller’s validation_failed and never open the breaker', async () => {
     dept.answer = answers.rejecting;
     for (let i = 0; i < 10; i++) {
-      expect((await failure(connector.prices({ market: 'xm-market-99' }))).code).toBe('validation_failed');
+      expect((await problemOf(connector.prices({ market: 'xm-market-99' }))).code).toBe('validation_failed');
     }
     expect(dept.requests).toBe(10);
 
@@ -145,7 +126,7 @@ describe('price-monitoring circuit breaker', () => {
     const { failing, rejecting } = answers;
     for (const answer of [failing, failing, rejecting, failing, failing]) {
       dept.answer = answer;
-      await failure(connector.prices({}));
+      await problemOf(connector.prices({}));
     }
     dept.answer = answers.ok;
     await connector.prices({});

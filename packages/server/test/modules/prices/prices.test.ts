@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildDepartmentsApp, createPopulation } from '@ixiamen/departments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiDocument } from '../../../src/generated/openapi.js';
 import { priceMonitoringConnector } from '../../../src/modules/prices/connector.js';
-import { ApiProblem } from '../../../src/platform/errors/api-problem.js';
 import { freePort } from '../../../src/testing.js';
+import { fakeDepartment, problemOf } from '../../helpers/fake-department.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 import { responseValidator } from '../../platform/contract/response-validator.js';
 
@@ -141,34 +139,11 @@ describe('GET /v1/prices', () => {
 });
 
 describe('price-monitoring connector', () => {
-  async function fakeDepartment(handler: Parameters<typeof createServer>[1]) {
-    const server: Server = createServer(handler);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return {
-      baseUrl: `http://127.0.0.1:${port}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    };
-  }
-
-  async function failure(promise: Promise<unknown>) {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ApiProblem);
-    return error as ApiProblem;
-  }
-
   it('error: a department that never answers times out as upstream_unavailable', async () => {
     const fake = await fakeDepartment(() => {});
     const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl, timeoutMs: 150 });
     const started = Date.now();
-    const error = await failure(connector.prices({}));
+    const error = await problemOf(connector.prices({}));
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(error.code).toBe('upstream_unavailable');
     expect(error.detail).toMatch(/did not answer within/);
@@ -181,7 +156,7 @@ describe('price-monitoring connector', () => {
       res.write('{"date":"2026-01-15","items":[');
     });
     const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl, timeoutMs: 150 });
-    expect((await failure(connector.prices({}))).detail).toMatch(/did not answer within/);
+    expect((await problemOf(connector.prices({}))).detail).toMatch(/did not answer within/);
     await fake.close();
   });
 
@@ -197,7 +172,7 @@ describe('price-monitoring connector', () => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(text);
       });
-      const error = await failure(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
+      const error = await problemOf(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
       expect(error.code, `${status} ${text}`).toBe('upstream_unavailable');
       expect(error.headers['retry-after']).toBe('1');
       await fake.close();
@@ -209,7 +184,7 @@ describe('price-monitoring connector', () => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end('{"errcode":"toString","errmsg":"?"}');
     });
-    const error = await failure(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
+    const error = await problemOf(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
     expect(error.code).toBe('validation_failed');
     expect(error.errors).toEqual([{ location: 'querystring', message: expect.any(String) }]);
     await fake.close();
@@ -218,10 +193,10 @@ describe('price-monitoring connector', () => {
   it('happy: close aborts a call in flight and later calls fail fast', async () => {
     const fake = await fakeDepartment(() => {});
     const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl });
-    const pending = failure(connector.prices({}));
+    const pending = problemOf(connector.prices({}));
     setTimeout(() => connector.close(), 20);
     expect((await pending).code).toBe('upstream_unavailable');
-    expect((await failure(connector.prices({}))).code).toBe('upstream_unavailable');
+    expect((await problemOf(connector.prices({}))).code).toBe('upstream_unavailable');
     await fake.close();
   });
 });

@@ -1,6 +1,7 @@
 import { plans } from '@ixiamen/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionApp, signInForTest } from '../../../src/testing.js';
+import { GOLD_PLAN } from '../../helpers/gold-plan.js';
 import { type SignedIn, sessionCall } from '../../helpers/session-call.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 
@@ -242,16 +243,7 @@ describe('console: asking again after a rejection; suspensions stay', () => {
   });
 
   it('happy: suspending a subscription with a requested plan drops the request; the plan asked for cannot be deleted meanwhile', async () => {
-    await asAdmin('POST', '/admin/v1/plans', {
-      code: 'gold',
-      name: '金牌版',
-      nameEn: 'Gold',
-      environment: 'production',
-      ratePerSecond: 200,
-      ratePerMinute: 6000,
-      monthlyQuota: 5_000_000,
-      requiresApproval: true,
-    });
+    await asAdmin('POST', '/admin/v1/plans', GOLD_PLAN);
     const mine = await productionApp();
     const requested = (await changePlan(mine.appId, 'prices', 'gold')).json();
     expect(requested.requestedPlan).toBe('gold');

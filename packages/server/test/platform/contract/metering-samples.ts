@@ -1,6 +1,7 @@
 import { orgMembers, subscriptions } from '@ixiamen/db';
 import { and, eq } from 'drizzle-orm';
 import { signInForTest } from '../../../src/testing.js';
+import { GOLD_PLAN } from '../../helpers/gold-plan.js';
 import type { TestApp } from '../../helpers/test-app.js';
 
 export interface Sample {
@@ -33,16 +34,6 @@ export async function meteringSamples(t: TestApp): Promise<Record<string, Sample
     .update(subscriptions)
     .set({ status: 'rejected' })
     .where(and(eq(subscriptions.appId, appId), eq(subscriptions.productCode, 'residence')));
-  const plan = {
-    code: 'gold',
-    name: '金牌版',
-    nameEn: 'Gold',
-    environment: 'production',
-    ratePerSecond: 200,
-    ratePerMinute: 6000,
-    monthlyQuota: 5000000,
-    requiresApproval: true,
-  };
   const product = {
     code: 'weather',
     name: '天气',
@@ -127,8 +118,8 @@ export async function meteringSamples(t: TestApp): Promise<Record<string, Sample
       { url: '/admin/v1/plans', status: 401 },
     ],
     createPlan: [
-      { url: '/admin/v1/plans', status: 201, headers: adminWrite, payload: plan },
-      { url: '/admin/v1/plans', status: 409, headers: adminWrite, payload: plan },
+      { url: '/admin/v1/plans', status: 201, headers: adminWrite, payload: GOLD_PLAN },
+      { url: '/admin/v1/plans', status: 409, headers: adminWrite, payload: GOLD_PLAN },
     ],
     updatePlan: [
       { url: '/admin/v1/plans/gold', status: 200, headers: adminWrite, payload: { monthlyQuota: 6000000 } },
