@@ -1,5 +1,5 @@
-// @fastify/rate-limit's stores (fixed windows; the Redis one a Lua script), which it ships as
-// CommonJS modules without declarations of their own.
+// @fastify/rate-limit's memory store (fixed windows), which it ships as a CommonJS module without
+// declarations of its own.
 declare module '@fastify/rate-limit/store/LocalStore.js' {
   import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 
@@ -9,16 +9,4 @@ declare module '@fastify/rate-limit/store/LocalStore.js' {
     cache?: number,
   ) => FastifyRateLimitStore;
   export default LocalStore;
-}
-declare module '@fastify/rate-limit/store/RedisStore.js' {
-  import type { FastifyRateLimitStore } from '@fastify/rate-limit';
-  import type { Redis } from 'ioredis';
-
-  const RedisStore: new (
-    continueExceeding: boolean,
-    exponentialBackoff: boolean,
-    redis: Redis,
-    nameSpace?: string,
-  ) => FastifyRateLimitStore;
-  export default RedisStore;
 }

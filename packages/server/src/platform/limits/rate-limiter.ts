@@ -1,9 +1,9 @@
 /// <reference path="./rate-limit-stores.d.ts" />
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
-import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { Redis } from 'ioredis';
 import type { Maybe } from '../gateway/maybe.js';
+import { CoalescingRedisStore } from './coalescing-redis-store.js';
 
 /** The limits one app × product is held to. */
 export interface RateLimits {
@@ -59,17 +59,24 @@ function countNow(store: FastifyRateLimitStore, window: Window, key: string, max
   return state(window.name, max, got.current, got.ttl);
 }
 
-function countLater(store: FastifyRateLimitStore, window: Window, key: string, max: number) {
-  return new Promise<WindowState>((resolve, reject) => {
-    store.incr(
-      key,
-      (err, result) => {
-        if (err || !result) reject(err ?? new Error('The rate-limit store gave no answer.'));
-        else resolve(state(window.name, max, result.current, result.ttl));
-      },
-      window.ms,
-      max,
-    );
+/** Both windows in the shared stores: one promise per call, settled once both have answered. */
+function countShared(stores: FastifyRateLimitStore[], key: string, limits: RateLimits): Promise<Windows> {
+  return new Promise<Windows>((resolve, reject) => {
+    const windows: WindowState[] = [];
+    let waiting = WINDOWS.length;
+    WINDOWS.forEach((window, i) => {
+      const max = maxOf(window, limits, 1);
+      stores[i]!.incr(
+        key,
+        (err, result) => {
+          if (err || !result) return reject(err ?? new Error('The rate-limit store gave no answer.'));
+          windows[i] = state(window.name, max, result.current, result.ttl);
+          if (--waiting === 0) resolve(windows as Windows);
+        },
+        window.ms,
+        max,
+      );
+    });
   });
 }
 
@@ -86,9 +93,10 @@ export interface RateLimiterOptions {
  * plugin's per-route hook: that hook builds route options and several promises per call, which
  * cost more than the count itself, and the memory store answers synchronously.
  *
- * With Redis the windows are shared by every instance (both counts go in one pipelined round
- * trip). If Redis cannot answer (down, or slower than its command timeout), the instance limits
- * alone at its share of each limit until Redis answers again: no 500s and no hangs.
+ * With Redis the windows are shared by every instance. The calls of one event-loop turn are
+ * counted together (`CoalescingRedisStore`), both windows' scripts pipelined in one round trip.
+ * If Redis cannot answer (down, or slower than its command timeout), the instance limits alone
+ * at its share of each limit until Redis answers again: no 500s and no hangs.
  */
 export class RateLimiter {
   // A store per window, so the key is the app × product as it comes, with no string built per call.
@@ -98,7 +106,7 @@ export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {
     const { redis } = options;
     this.shared = redis
-      ? WINDOWS.map((w) => new RedisStore(false, false, redis, `ixm:rl:${w.name}:`))
+      ? WINDOWS.map((w) => new CoalescingRedisStore(redis, `ixm:rl:${w.name}:`))
       : undefined;
   }
 
@@ -106,14 +114,10 @@ export class RateLimiter {
   check(key: string, limits: RateLimits): Maybe<Windows> {
     const { shared, options } = this;
     if (shared && options.redis?.status === 'ready') {
-      // Both counts leave in one pipelined round trip.
-      return Promise.all(WINDOWS.map((w, i) => countLater(shared[i]!, w, key, maxOf(w, limits, 1)))).then(
-        (windows) => windows as Windows,
-        (err: unknown) => {
-          options.onFallback(err);
-          return this.countLocally(key, limits, options.fallbackShare);
-        },
-      );
+      return countShared(shared, key, limits).catch((err: unknown) => {
+        options.onFallback(err);
+        return this.countLocally(key, limits, options.fallbackShare);
+      });
     }
     return this.countLocally(key, limits, shared ? options.fallbackShare : 1);
   }
