@@ -1,10 +1,7 @@
-import { type Database, STATUS_CLASSES, type StatusClass, usageHourly } from '@ixiamen/db';
+import { type Database, STATUS_CLASSES, type StatusClass } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
 import type { AppProduct } from '../auth/subscription-state.js';
 import { hourOf } from './period.js';
-
-// One statement binds six parameters per row; PostgreSQL allows 65,535.
-const ROWS_PER_STATEMENT = 5_000;
 
 const CLASS_INDEX = Object.fromEntries(STATUS_CLASSES.map((c, i) => [c, i])) as Record<StatusClass, number>;
 
@@ -78,23 +75,21 @@ export class Meter {
     this.pending = [];
     if (rows.length === 0) return;
     try {
-      await this.db.transaction(async (tx) => {
-        for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-          await tx
-            .insert(usageHourly)
-            .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-            .onConflictDoUpdate({
-              target: [
-                usageHourly.appId,
-                usageHourly.product,
-                usageHourly.operationId,
-                usageHourly.statusClass,
-                usageHourly.hour,
-              ],
-              set: { calls: sql`${usageHourly.calls} + excluded.calls` },
-            });
-        }
-      });
+      // Six arrays, one statement, however many rows: binding six parameters per row made the
+      // flush of 10,000 apps the busiest thing an embedded-database instance did. Every array
+      // goes as text[] (each driver serializes those alike) and is cast in SQL.
+      const column = (values: (string | number)[]) => sql.param(values.map(String));
+      await this.db.execute(sql`
+        insert into usage_hourly (app_id, product, operation_id, status_class, hour, calls)
+        select * from unnest(
+          ${column(rows.map((r) => r.appId))}::text[]::uuid[],
+          ${column(rows.map((r) => r.product))}::text[],
+          ${column(rows.map((r) => r.operationId))}::text[],
+          ${column(rows.map((r) => r.statusClass))}::text[],
+          ${column(rows.map((r) => r.hour.toISOString()))}::text[]::timestamptz[],
+          ${column(rows.map((r) => r.calls))}::text[]::int[])
+        on conflict (app_id, product, operation_id, status_class, hour)
+        do update set calls = usage_hourly.calls + excluded.calls`);
     } catch (err) {
       this.pending.push(...rows);
       this.onError(err);

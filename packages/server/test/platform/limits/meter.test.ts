@@ -46,7 +46,7 @@ describe('Meter', () => {
     let down = true;
     const flaky = new Proxy(database.db, {
       get: (target, prop, receiver) =>
-        prop === 'transaction' && down
+        prop === 'execute' && down
           ? () => Promise.reject(new Error('database down'))
           : Reflect.get(target, prop, receiver),
     });
