@@ -1,11 +1,13 @@
 /**
  * One server of `pnpm bench`, run as its own process so the load generator does not share its
- * event loop. BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON
- * (with BENCH_HEADERS_FILE's headers, when set). BENCH_MODE=departments:
- * the sandbox department systems. BENCH_MODE=platform:
- * the full platform on in-memory PGlite (with the Redis store when BENCH_REDIS_URL is set) and
- * BENCH_APPS sandbox apps on a plan whose limits the load never reaches, whose API keys and access
- * tokens are written to BENCH_CREDENTIALS_FILE. Prints `ready` once listening.
+ * event loop.
+ * - BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON (with BENCH_HEADERS_FILE's
+ *   headers, when set, and BENCH_WORK_US microseconds of pure CPU work per call, when set).
+ * - BENCH_MODE=departments: the sandbox department systems.
+ * - BENCH_MODE=platform: the full platform on in-memory PGlite (with the Redis store when
+ *   BENCH_REDIS_URL is set) and BENCH_APPS sandbox apps on a plan whose limits the load never
+ *   reaches, whose API keys and access tokens are written to BENCH_CREDENTIALS_FILE.
+ * Prints `ready` once listening.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { apiKeys, apps, developerOrgs, plans, subscriptions } from '@ixiamen/db';
@@ -23,12 +25,31 @@ async function bare() {
   const headers = process.env.BENCH_HEADERS_FILE
     ? JSON.parse(await readFile(process.env.BENCH_HEADERS_FILE, 'utf8'))
     : undefined;
+  const work = workFor(Number(process.env.BENCH_WORK_US ?? 0));
   const app = Fastify({ logger: false });
   app.get('/v1/categories', async (_request, reply) => {
     if (headers) reply.headers(headers);
+    work();
     return body;
   });
   return app;
+}
+
+/** A loop that takes about `us` microseconds of CPU and allocates nothing, calibrated here. */
+function workFor(us: number): () => void {
+  if (!us) return () => {};
+  let sink = 0;
+  const spin = (n: number) => {
+    let x = sink;
+    for (let i = 0; i < n; i++) x = (x * 31 + i) % 1_000_003;
+    sink = x;
+  };
+  spin(1e7);
+  const started = process.hrtime.bigint();
+  spin(1e7);
+  const perUs = 1e7 / (Number(process.hrtime.bigint() - started) / 1000);
+  const n = Math.round(us * perUs);
+  return () => spin(n);
 }
 
 /** N apps, each with an API key and a client-credentials access token, inserted in bulk. */
