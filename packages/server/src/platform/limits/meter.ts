@@ -2,6 +2,7 @@ import { type Database, STATUS_CLASSES, type StatusClass } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
 import type { AppProduct } from '../auth/subscription-state.js';
 import { hourOf } from './period.js';
+import { textArray } from './text-array.js';
 
 const CLASS_INDEX = Object.fromEntries(STATUS_CLASSES.map((c, i) => [c, i])) as Record<StatusClass, number>;
 
@@ -76,18 +77,16 @@ export class Meter {
     if (rows.length === 0) return;
     try {
       // Six arrays, one statement, however many rows: binding six parameters per row made the
-      // flush of 10,000 apps the busiest thing an embedded-database instance did. Every array
-      // goes as text[] (each driver serializes those alike) and is cast in SQL.
-      const column = (values: (string | number)[]) => sql.param(values.map(String));
+      // flush of 10,000 apps the busiest thing an embedded-database instance did.
       await this.db.execute(sql`
         insert into usage_hourly (app_id, product, operation_id, status_class, hour, calls)
         select * from unnest(
-          ${column(rows.map((r) => r.appId))}::text[]::uuid[],
-          ${column(rows.map((r) => r.product))}::text[],
-          ${column(rows.map((r) => r.operationId))}::text[],
-          ${column(rows.map((r) => r.statusClass))}::text[],
-          ${column(rows.map((r) => r.hour.toISOString()))}::text[]::timestamptz[],
-          ${column(rows.map((r) => r.calls))}::text[]::int[])
+          ${textArray(rows.map((r) => r.appId))}::uuid[],
+          ${textArray(rows.map((r) => r.product))},
+          ${textArray(rows.map((r) => r.operationId))},
+          ${textArray(rows.map((r) => r.statusClass))},
+          ${textArray(rows.map((r) => r.hour.toISOString()))}::timestamptz[],
+          ${textArray(rows.map((r) => r.calls))}::int[])
         on conflict (app_id, product, operation_id, status_class, hour)
         do update set calls = usage_hourly.calls + excluded.calls`);
     } catch (err) {

@@ -2,6 +2,7 @@ import { type Database, rowsOf } from '@ixiamen/db';
 import { sql } from 'drizzle-orm';
 import type { AppProduct } from '../auth/subscription-state.js';
 import type { Maybe } from '../gateway/maybe.js';
+import { textArray } from './text-array.js';
 
 interface Lease {
   appId: string;
@@ -163,21 +164,28 @@ export class QuotaLedger {
     lease.exhaustedAt = limit;
   }
 
-  /** Returns every unspent unit to the database (at shutdown), so none is lost. */
+  /** Returns every unspent unit to the database (at shutdown) in one statement, so none is lost. */
   async release(): Promise<void> {
     const leases = [...this.leases.values()].flatMap((month) => [...month.values()]);
     await Promise.allSettled(leases.map((lease) => lease.refill));
-    for (const lease of leases) {
-      if (lease.available === 0) continue;
-      const units = lease.available;
-      lease.available = 0;
-      await this.db
-        .execute(sql`
-          update quota_leases set reserved = greatest(reserved - ${units}::int, 0)
-          where app_id = ${lease.appId} and product = ${lease.product} and period = ${lease.period}`)
-        .catch(this.options.onError);
-    }
+    const unspent = leases.filter((lease) => lease.available > 0);
+    const units = unspent.map((lease) => lease.available);
+    // Zeroed before the write, so no call can spend a unit that is on its way back.
+    for (const lease of unspent) lease.available = 0;
     this.leases.clear();
+    if (unspent.length === 0) return;
+    // One statement for every lease: 10,000 apps' leases go back within a shutdown's grace period.
+    await this.db
+      .execute(sql`
+        update quota_leases q set reserved = greatest(q.reserved - r.units, 0)
+        from unnest(
+          ${textArray(unspent.map((l) => l.appId))}::uuid[],
+          ${textArray(unspent.map((l) => l.product))},
+          ${textArray(unspent.map((l) => l.period))},
+          ${textArray(units)}::int[]
+        ) as r(app_id, product, period, units)
+        where q.app_id = r.app_id and q.product = r.product and q.period = r.period`)
+      .catch(this.options.onError);
   }
 
   /** Forgets the leases of months that ended: their unspent units no longer matter. */

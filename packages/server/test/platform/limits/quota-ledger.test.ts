@@ -60,6 +60,29 @@ describe('QuotaLedger', () => {
     expect(await reserved('release', '2026-11')).toBe(1);
   });
 
+  it('happy: release returns the unspent units of many apps, products and months at once', async () => {
+    const one = ledger();
+    const apps = Array.from(
+      { length: 40 },
+      (_, i) => `0b6a8c8e-6c1c-4a43-9d86-${String(i).padStart(12, '0')}`,
+    );
+    const spent = new Map<string, number>();
+    for (const [i, app] of apps.entries()) {
+      for (const [product, period] of [
+        ['bulk-a', '2026-11'],
+        ['bulk-b', '2026-12'],
+      ] as const) {
+        const calls = 1 + (i % 3);
+        for (let c = 0; c < calls; c++)
+          expect(await one.take(appProduct(app, product), period, 10_000)).toBe(true);
+        spent.set(`${app} ${product} ${period}`, calls);
+      }
+    }
+    await one.release();
+    const rows = (await database.db.select().from(quotaLeases)).filter((r) => r.product.startsWith('bulk-'));
+    expect(new Map(rows.map((r) => [`${r.appId} ${r.product} ${r.period}`, r.reserved]))).toEqual(spent);
+  });
+
   it('happy: months are counted apart', async () => {
     const one = ledger();
     expect(await one.take(appProduct(APP, 'months'), '2026-11', 1)).toBe(true);
