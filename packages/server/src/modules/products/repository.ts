@@ -92,8 +92,25 @@ export type ProductsRepository = ReturnType<typeof productsRepository>;
 export type SubscriptionRow = Awaited<ReturnType<ProductsRepository['subscription']>> & {};
 
 /** Whether subscribing to this product on this plan waits for an admin. */
-export const needsApproval = (sensitivity: 'public' | 'personal', plan: Pick<Plan, 'requiresApproval'>) =>
+const needsApproval = (sensitivity: 'public' | 'personal', plan: Pick<Plan, 'requiresApproval'>) =>
   sensitivity === 'personal' || plan.requiresApproval;
+
+/** A new subscription: active (and decided) at once unless its product or plan needs an admin's approval. */
+export function newSubscription(
+  appId: string,
+  productCode: string,
+  sensitivity: 'public' | 'personal',
+  plan: Pick<Plan, 'code' | 'requiresApproval'>,
+) {
+  const active = !needsApproval(sensitivity, plan);
+  return {
+    appId,
+    productCode,
+    planCode: plan.code,
+    status: active ? ('active' as const) : ('pending' as const),
+    decidedAt: active ? new Date() : null,
+  };
+}
 
 /**
  * A new app's subscriptions, in the transaction that creates it: every public product on its
@@ -118,16 +135,9 @@ export async function subscribeNewApp(
   await tx
     .insert(subscriptions)
     .values(
-      [...wanted].map(([productCode, sensitivity]) => {
-        const active = !needsApproval(sensitivity, plan);
-        return {
-          appId: app.id,
-          productCode,
-          planCode,
-          status: active ? ('active' as const) : ('pending' as const),
-          decidedAt: active ? new Date() : null,
-        };
-      }),
+      [...wanted].map(([productCode, sensitivity]) =>
+        newSubscription(app.id, productCode, sensitivity, plan),
+      ),
     )
     .onConflictDoNothing();
 }

@@ -1,7 +1,7 @@
 import { type App, apps, credentialEvents, type Database, plans, products, subscriptions } from '@ixiamen/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
-import { needsApproval, productsRepository } from './repository.js';
+import { newSubscription, productsRepository } from './repository.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -83,16 +83,9 @@ export function subscriptionsService(db: Database, nudge: () => Promise<void>) {
         const [product] = await tx.select().from(products).where(eq(products.code, productCode));
         if (!product) throw ApiProblem.invalidInput('body/product', `names no product ('${productCode}')`);
         const plan = await planOf(tx, app, planCode);
-        const status = needsApproval(product.sensitivity, plan) ? 'pending' : 'active';
         const [inserted] = await tx
           .insert(subscriptions)
-          .values({
-            appId: app.id,
-            productCode,
-            planCode,
-            status,
-            decidedAt: status === 'active' ? new Date() : null,
-          })
+          .values(newSubscription(app.id, productCode, product.sensitivity, plan))
           .onConflictDoNothing()
           .returning({ id: subscriptions.id });
         const id = inserted?.id ?? (await askAgain(tx, app.id, productCode, planCode));
