@@ -5,6 +5,7 @@ import { useAction } from '@site/src/console/use-action';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { AppFields, type AppFieldValues, appFieldsBody } from './app-fields';
 import styles from './console.module.css';
+import { FormActions } from './form-actions';
 import { ProblemAlert } from './problem-alert';
 
 interface Props {
@@ -41,14 +42,11 @@ export function AppEditForm({ api, app, onSaved }: Props): ReactNode {
       <form className={styles.form} data-testid="edit-app" onSubmit={submit}>
         {problem && <ProblemAlert problem={problem} />}
         <AppFields values={fields} onChange={setFields} />
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            <Translate id="console.edit.save">保存修改</Translate>
-          </button>
+        <FormActions submitLabel={<Translate id="console.edit.save">保存修改</Translate>} disabled={busy}>
           <span role="status" className={styles.hint}>
             {saved && <Translate id="console.edit.saved">已保存</Translate>}
           </span>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

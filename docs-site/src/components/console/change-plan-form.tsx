@@ -5,6 +5,7 @@ import { useAction } from '@site/src/console/use-action';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from './console.module.css';
 import { Field } from './field';
+import { FormActions } from './form-actions';
 import { ProblemAlert } from './problem-alert';
 import { useLocalName } from './use-local-name';
 
@@ -90,18 +91,18 @@ export function ChangePlanForm({ api, subscription, plans, productName, onDone, 
             </select>
           )}
         </Field>
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {again ? (
+        <FormActions
+          submitLabel={
+            again ? (
               <Translate id="console.changePlan.requestAgain">重新申请</Translate>
             ) : (
               <Translate id="console.changePlan.submit">更换套餐</Translate>
-            )}
-          </button>
-          <button type="button" className="button button--outline button--secondary" onClick={onClose}>
-            <Translate id="console.changePlan.close">取消</Translate>
-          </button>
-        </div>
+            )
+          }
+          disabled={busy}
+          onCancel={onClose}
+          cancelLabel={<Translate id="console.changePlan.close">取消</Translate>}
+        />
       </div>
     </form>
   );

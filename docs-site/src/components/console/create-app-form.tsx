@@ -8,6 +8,7 @@ import { clientTypeLabel, environmentLabel, PRODUCT_CODES, productLabel } from '
 import { ChoiceFieldset } from './choice-fieldset';
 import styles from './console.module.css';
 import { Field } from './field';
+import { FormActions } from './form-actions';
 import { ProblemAlert } from './problem-alert';
 import { TextField } from './text-field';
 
@@ -128,11 +129,10 @@ export function CreateAppForm({ session, onCreated }: Props): ReactNode {
         onChange={toggleProduct}
       />
 
-      <div>
-        <button type="submit" className="button button--primary" disabled={busy || !orgId}>
-          <Translate id="console.app.create.submit">注册应用</Translate>
-        </button>
-      </div>
+      <FormActions
+        submitLabel={<Translate id="console.app.create.submit">注册应用</Translate>}
+        disabled={busy || !orgId}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useAction } from '@site/src/console/use-action';
 import type { Session } from '@site/src/console/use-session';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from './console.module.css';
+import { FormActions } from './form-actions';
 import { ProblemAlert } from './problem-alert';
 import { TextField } from './text-field';
 
@@ -55,11 +56,10 @@ export function CreateOrgForm({ session }: { session: Session }): ReactNode {
         value={creditCode}
         onChange={setCreditCode}
       />
-      <div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          <Translate id="console.org.create.submit">创建组织</Translate>
-        </button>
-      </div>
+      <FormActions
+        submitLabel={<Translate id="console.org.create.submit">创建组织</Translate>}
+        disabled={busy}
+      />
     </form>
   );
 }

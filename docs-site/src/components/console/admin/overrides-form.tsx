@@ -5,6 +5,7 @@ import { useAction } from '@site/src/console/use-action';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import styles from '../console.module.css';
 import { Field } from '../field';
+import { FormActions } from '../form-actions';
 import { LIMIT_FIELDS } from '../limit-labels';
 import { ProblemAlert } from '../problem-alert';
 import { TextField } from '../text-field';
@@ -118,10 +119,11 @@ export function OverridesForm({ admin, subscription, plans = [], onSaved, onClos
           value={note}
           onChange={setNote}
         />
-        <div className={styles.actions}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            <Translate id="console.admin.overrides.save">保存</Translate>
-          </button>
+        <FormActions
+          submitLabel={<Translate id="console.admin.overrides.save">保存</Translate>}
+          disabled={busy}
+          onCancel={onClose}
+        >
           {subscription.overrides && (
             <button
               type="button"
@@ -132,10 +134,7 @@ export function OverridesForm({ admin, subscription, plans = [], onSaved, onClos
               <Translate id="console.admin.overrides.clear">清除单独调整</Translate>
             </button>
           )}
-          <button type="button" className="button button--outline button--secondary" onClick={onClose}>
-            <Translate id="console.admin.cancel">取消</Translate>
-          </button>
-        </div>
+        </FormActions>
       </div>
     </form>
   );

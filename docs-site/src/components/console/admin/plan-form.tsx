@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { environmentLabel } from '../app-labels';
 import { ChoiceFieldset } from '../choice-fieldset';
 import styles from '../console.module.css';
+import { FormActions } from '../form-actions';
 import { LIMIT_FIELDS } from '../limit-labels';
 import { TextField } from '../text-field';
 import { CatalogueProblemAlert } from './catalogue-problem-alert';
@@ -137,20 +138,17 @@ export function PlanForm({ admin, plan, onSaved, onClose }: Props): ReactNode {
         />
         <Translate id="console.plan.requiresApproval">订阅需管理员审核（即使是公开数据产品）</Translate>
       </label>
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {plan ? (
+      <FormActions
+        submitLabel={
+          plan ? (
             <Translate id="console.admin.save">保存修改</Translate>
           ) : (
             <Translate id="console.plan.create">创建套餐</Translate>
-          )}
-        </button>
-        {onClose && (
-          <button type="button" className="button button--outline button--secondary" onClick={onClose}>
-            <Translate id="console.admin.cancel">取消</Translate>
-          </button>
-        )}
-      </div>
+          )
+        }
+        disabled={busy}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { ChoiceFieldset } from '../choice-fieldset';
 import styles from '../console.module.css';
 import { Field } from '../field';
+import { FormActions } from '../form-actions';
 import { TextField } from '../text-field';
 import { CatalogueProblemAlert } from './catalogue-problem-alert';
 import { SENSITIVITY_VALUES, sensitivityLabel } from './sensitivity-label';
@@ -150,20 +151,17 @@ export function ProductForm({ admin, product, onSaved, onClose }: Props): ReactN
           />
         )}
       </Field>
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {product ? (
+      <FormActions
+        submitLabel={
+          product ? (
             <Translate id="console.admin.save">保存修改</Translate>
           ) : (
             <Translate id="console.product.create">创建产品</Translate>
-          )}
-        </button>
-        {onClose && (
-          <button type="button" className="button button--outline button--secondary" onClick={onClose}>
-            <Translate id="console.admin.cancel">取消</Translate>
-          </button>
-        )}
-      </div>
+          )
+        }
+        disabled={busy}
+        onCancel={onClose}
+      />
     </form>
   );
 }
