@@ -6,6 +6,7 @@ import {
   operation,
 } from '../../platform/contract/route.js';
 import { notModified } from '../../platform/http/conditional-get.js';
+import { AnswerCache } from './answer-cache.js';
 import { listOrganisations, listPolicies, listServices, notFound } from './service.js';
 import type { CatalogSnapshot } from './snapshot.js';
 
@@ -14,20 +15,27 @@ type Request<Id extends OperationId> = {
   params: OperationRoute<Id>['Params'];
 };
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Answers kept per operation and snapshot: every list's first pages and the common searches.
+const ANSWERS_PER_OPERATION = 500;
+
 /**
  * Registers catalogue reads: each is computed from the current snapshot (so bad input still
- * gets its 400 or 404), then answered 304 when the client already holds that snapshot.
+ * gets its 400 or 404), then answered 304 when the client already holds that snapshot. The
+ * handler is synchronous and sends the snapshot's stored answer, serialized once per URL.
  */
 export function catalogReader(app: FastifyInstance) {
   return <Id extends OperationId>(
     id: Id,
     produce: (snap: CatalogSnapshot, request: Request<Id>) => OperationRoute<Id>['Reply'],
-  ) =>
-    operation(app, id, (async (request: FastifyRequest<OperationRoute<Id>>, reply: FastifyReply) => {
+  ) => {
+    const answers = new AnswerCache<CatalogSnapshot>(ANSWERS_PER_OPERATION);
+    operation(app, id, ((request: FastifyRequest<OperationRoute<Id>>, reply: FastifyReply) => {
       const snap = app.catalog.current();
-      const body = produce(snap, request as Request<Id>);
-      return notModified(request, reply, snap.etag) ? reply : body;
+      const json = answers.get(snap, request.url, () => produce(snap, request as Request<Id>));
+      if (!notModified(request, reply, snap.etag)) reply.header('content-type', JSON_TYPE).send(json);
     }) as OperationHandler<Id>);
+  };
 }
 
 export async function catalogRoutes(app: FastifyInstance) {
