@@ -1,5 +1,6 @@
-import { type DatabaseHandle, usageHourly } from '@ixiamen/db';
+import { type DatabaseHandle, rowsOf, usageHourly } from '@ixiamen/db';
 import { openTestDatabase } from '@ixiamen/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProduct } from '../../../src/platform/auth/subscription-state.js';
 import { Meter } from '../../../src/platform/limits/meter.js';
@@ -61,5 +62,12 @@ describe('Meter', () => {
     expect((await rows()).filter((r) => r.startsWith('listThemes'))).toEqual([
       'listThemes 2xx 2026-11-27T12:00:00.000Z 2',
     ]);
+  });
+
+  it('happy: the counters keep room on their pages, so a flush rewrites rows in place (HOT)', async () => {
+    const [table] = rowsOf<{ reloptions: string[] | null }>(
+      await database.db.execute(sql`select reloptions from pg_class where relname = 'usage_hourly'`),
+    );
+    expect(table?.reloptions).toContain('fillfactor=50');
   });
 });
