@@ -5,6 +5,7 @@
  * and the ratios to the baseline, plus the p99 each adds at half the baseline's peak load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,10 @@ import { Redis } from 'ioredis';
 import { freePort } from '../../packages/server/src/testing.ts';
 
 const APPS = Number(process.env.BENCH_APPS ?? 10_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+// More, shorter rounds: this machine's speed drifts by a third within minutes, and interleaving
+// more often spreads the drift over every variant.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const serverScript = fileURLToPath(new URL('./gateway-server.ts', import.meta.url));
@@ -73,7 +76,24 @@ interface Sample {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time per call (user and system) of the servers answering, in µs; NaN where /proc is missing. */
+  cpuUs: number;
 }
+
+/**
+ * A process's CPU time so far, in clock ticks (user + system, from /proc). Throughput also moves
+ * when the load generator, sharing the two cores, runs short of CPU; CPU per call does not.
+ */
+function cpuTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return Number.NaN;
+  }
+}
+// Linux's USER_HZ, the unit of /proc's CPU times.
+const TICK_US = 10_000;
 
 /**
  * Runs one measurement with every other server paused (SIGSTOP), so their timers (metering
@@ -87,14 +107,24 @@ async function run(
 ): Promise<Sample> {
   const paused = [...servers].filter(([url]) => url !== variant.url && url !== variant.behind);
   for (const [, child] of paused) child.kill('SIGSTOP');
+  // The servers that answer the variant's calls: the gateway and the department behind it.
+  const pids = [variant.url, variant.behind].map((url) => (url ? servers.get(url)?.pid : undefined));
+  const cpu = () => pids.reduce<number>((total, pid) => total + (pid ? cpuTicks(pid) : 0), 0);
   try {
-    return await load(variant, seconds, overallRate, amount);
+    const before = cpu();
+    const sample = await load(variant, seconds, overallRate, amount);
+    return { ...sample, cpuUs: ((cpu() - before) * TICK_US) / sample.calls };
   } finally {
     for (const [, child] of paused) child.kill('SIGCONT');
   }
 }
 
-function load(variant: Variant, seconds: number, overallRate?: number, amount?: number): Promise<Sample> {
+function load(
+  variant: Variant,
+  seconds: number,
+  overallRate?: number,
+  amount?: number,
+): Promise<Omit<Sample, 'cpuUs'> & { calls: number }> {
   let n = 0;
   const requests: autocannon.Request[] | undefined = variant.headers
     ? [
@@ -120,6 +150,7 @@ function load(variant: Variant, seconds: number, overallRate?: number, amount?: 
           p50: result.latency.p50,
           p99: result.latency.p99,
           non2xx: result.non2xx,
+          calls: result.requests.total,
         });
       },
     );
@@ -232,6 +263,7 @@ try {
       p50: median(s.map((x) => x.p50)),
       p99: median(s.map((x) => x.p99)),
       non2xx: s.reduce((t, x) => t + x.non2xx, 0),
+      cpuUs: median(s.map((x) => x.cpuUs)),
     };
   });
   const base = rows[0]!;
@@ -246,11 +278,13 @@ try {
   console.log(
     `\npnpm bench — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s, medians, Node ${process.version}\n`,
   );
-  console.log('| variant | req/s | ratio to 1 | p50 ms | p99 ms | non-2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| variant | req/s | ratio to 1 | p50 ms | p99 ms | non-2xx | server CPU µs/call | CPU ratio |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.cpuUs.toFixed(1)} | ${(base.cpuUs / r.cpuUs).toFixed(2)} |`,
     );
   }
   // The proxy hop: both at half the proxied variant's peak, so neither side is saturated.
@@ -278,7 +312,7 @@ try {
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {
     const [x, y] = [byName(a), byName(b)];
-    return x && y ? (x.rps / y.rps).toFixed(2) : 'n/a';
+    return x && y ? `${(x.rps / y.rps).toFixed(2)} (CPU ${(y.cpuUs / x.cpuUs).toFixed(2)})` : 'n/a';
   };
   console.log(
     `Ratios: (1h)/(1) = ${ratio('1h', '1 ')} (the headers alone); (1w)/(1) = ${ratio('1w', '1 ')} (what 3 µs per call costs here); (2)/(1) = ${ratio('2 ', '1 ')} (target ≥ 0.80); (3)/(1) = ${ratio('3 ', '1 ')} (target ≥ 0.65); (5)/(2) = ${ratio('5 ', '2 ')} (target ≥ 0.95); API key (2k)/(1) = ${ratio('2k', '1 ')}; (5k)/(2k) = ${ratio('5k', '2k')}`,
