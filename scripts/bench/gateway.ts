@@ -2,7 +2,8 @@
  * `pnpm bench`: what the gateway costs on the hot path, measured with autocannon over loopback
  * against bare Fastify answering the same JSON, in one run, after warm-up, in interleaved rounds.
  * Each server runs in its own process. Reports median throughput and p50/p99 latency per variant
- * and the ratios to the baseline, plus the p99 each adds at half the baseline's peak load.
+ * and the ratios to the baseline, the servers' CPU per call, and the p99 the gateway adds at a
+ * steady half of the baseline's peak (an open-loop constant rate, `steady-load.ts`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { freePort } from '../../packages/server/src/testing.ts';
+import { steadyLoad } from './steady-load.ts';
 
 const APPS = Number(process.env.BENCH_APPS ?? 10_000);
 // More, shorter rounds: this machine's speed drifts by a third within minutes, and interleaving
@@ -99,30 +101,42 @@ const TICK_US = 10_000;
  * Runs one measurement with every other server paused (SIGSTOP), so their timers (metering
  * flushes, feed polls, quota leases of 10,000 apps) cannot take CPU from the server measured.
  */
-async function run(
-  variant: Variant,
-  seconds: number,
-  overallRate?: number,
-  amount?: number,
-): Promise<Sample> {
+async function alone<T>(variant: Variant, measure: () => Promise<T>): Promise<T> {
   const paused = [...servers].filter(([url]) => url !== variant.url && url !== variant.behind);
   for (const [, child] of paused) child.kill('SIGSTOP');
-  // The servers that answer the variant's calls: the gateway and the department behind it.
-  const pids = [variant.url, variant.behind].map((url) => (url ? servers.get(url)?.pid : undefined));
-  const cpu = () => pids.reduce<number>((total, pid) => total + (pid ? cpuTicks(pid) : 0), 0);
   try {
-    const before = cpu();
-    const sample = await load(variant, seconds, overallRate, amount);
-    return { ...sample, cpuUs: ((cpu() - before) * TICK_US) / sample.calls };
+    return await measure();
   } finally {
     for (const [, child] of paused) child.kill('SIGCONT');
   }
 }
 
+/** Peak throughput with autocannon (or `amount` calls), and the CPU per call of the servers answering. */
+function run(variant: Variant, seconds: number, amount?: number): Promise<Sample> {
+  // The servers that answer the variant's calls: the gateway and the department behind it.
+  const pids = [variant.url, variant.behind].map((url) => (url ? servers.get(url)?.pid : undefined));
+  const cpu = () => pids.reduce<number>((total, pid) => total + (pid ? cpuTicks(pid) : 0), 0);
+  return alone(variant, async () => {
+    const before = cpu();
+    const sample = await load(variant, seconds, amount);
+    return { ...sample, cpuUs: ((cpu() - before) * TICK_US) / sample.calls };
+  });
+}
+
+/** The p99 at a constant rate, after a second at that rate to open the connections. */
+function p99At(variant: Variant, rate: number, seconds: number): Promise<number> {
+  const url = `${variant.url}${variant.path ?? '/v1/categories'}`;
+  return alone(variant, async () => {
+    await steadyLoad(url, rate, 1, variant.headers);
+    const result = await steadyLoad(url, rate, seconds, variant.headers);
+    if (result.failed) throw new Error(`${variant.name}: ${result.failed} calls failed at ${rate} req/s`);
+    return result.p99;
+  });
+}
+
 function load(
   variant: Variant,
   seconds: number,
-  overallRate?: number,
   amount?: number,
 ): Promise<Omit<Sample, 'cpuUs'> & { calls: number }> {
   let n = 0;
@@ -140,7 +154,6 @@ function load(
         url: `${variant.url}${variant.path ?? '/v1/categories'}`,
         connections: CONNECTIONS,
         ...(amount ? { amount } : { duration: seconds }),
-        ...(overallRate ? { overallRate } : {}),
         ...(requests ? { requests } : {}),
       },
       (err, result) => {
@@ -248,7 +261,7 @@ try {
   // twice), so rounds measure the steady state, not first sight.
   for (const variant of variants) await run(variant, 3);
   for (const variant of variants.filter((v) => v.name.startsWith('5')))
-    await run(variant, 0, undefined, Math.max(2 * APPS, CONNECTIONS));
+    await run(variant, 0, Math.max(2 * APPS, CONNECTIONS));
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
@@ -271,8 +284,7 @@ try {
   const atHalf = [variants[0]!, variants.find((v) => v.name.startsWith('2 '))!];
   const halfSamples = new Map<string, number[]>(atHalf.map((v) => [v.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const variant of atHalf)
-      halfSamples.get(variant.name)!.push((await run(variant, SECONDS, half)).p99);
+    for (const variant of atHalf) halfSamples.get(variant.name)!.push(await p99At(variant, half, SECONDS));
   }
 
   console.log(
@@ -299,15 +311,15 @@ try {
   ]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of [direct, proxied])
-      hop.get(variant.name)!.push((await run(variant, SECONDS, proxyRate)).p99);
+      hop.get(variant.name)!.push(await p99At(variant, proxyRate, SECONDS));
   }
   const [bareP99, gatewayP99] = atHalf.map((v) => median(halfSamples.get(v.name)!));
   console.log(
-    `\nAt half the baseline's peak (${half} req/s): p99 bare ${bareP99} ms, gateway ${gatewayP99} ms, added ${(gatewayP99! - bareP99!).toFixed(2)} ms`,
+    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareP99!.toFixed(2)} ms, gateway ${gatewayP99!.toFixed(2)} ms, added ${(gatewayP99! - bareP99!).toFixed(2)} ms (target ≤ 1 ms)`,
   );
   const [directP99, proxiedP99] = [direct, proxied].map((v) => median(hop.get(v.name)!));
   console.log(
-    `At ${proxyRate} req/s: p99 department directly ${directP99} ms, through the gateway ${proxiedP99} ms, the hop added ${(proxiedP99! - directP99!).toFixed(2)} ms (target ≤ 2 ms)`,
+    `At a steady ${proxyRate} req/s: p99 department directly ${directP99!.toFixed(2)} ms, through the gateway ${proxiedP99!.toFixed(2)} ms, the hop added ${(proxiedP99! - directP99!).toFixed(2)} ms (target ≤ 2 ms)`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool, RetryAgent } from 'undici';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import { type BreakerOptions, upstreamBreaker } from './upstream-breaker.js';
 
@@ -99,7 +99,8 @@ const unavailable = (detail: string) =>
 
 /**
  * The connector to the 发改 price-monitoring system. Calls go through an undici pool that keeps
- * connections to the department alive and reuses them. Every call is bounded by one deadline
+ * connections to the department alive and reuses them, and are sent again once when the
+ * department closed the connection they went out on. Every call is bounded by one deadline
  * covering connect, headers and body. The department's 400s become our `validation_failed`;
  * anything else that goes wrong (unreachable, timeout, 5xx, an answer we cannot read) becomes
  * `upstream_unavailable`, so a failing department never turns into a 500 or a hung request.
@@ -114,6 +115,16 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
     bodyTimeout: timeoutMs,
     connectTimeout: timeoutMs,
   });
+  // The department may close a kept-alive connection just as a call goes out on it (its idle
+  // timeout races ours); such a GET never reached it, so it goes again once, at once. Answers,
+  // 5xx included, are never retried: the breaker below deals with a failing department.
+  const upstream = new RetryAgent(pool, {
+    maxRetries: 1,
+    minTimeout: 0,
+    methods: ['GET'],
+    statusCodes: [],
+    errorCodes: ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'],
+  });
   const guarded = upstreamBreaker('price-monitoring system', options.breaker);
   let closed = false;
 
@@ -125,7 +136,8 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
     let status: number;
     let text: string;
     try {
-      const res = await pool.request({
+      const res = await upstream.request({
+        origin: options.baseUrl,
         method: 'GET',
         path: `/price-monitoring/v1/prices?${search}`,
         headers: { accept: 'application/json' },

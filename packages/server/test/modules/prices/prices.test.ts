@@ -190,6 +190,44 @@ describe('price-monitoring connector', () => {
     await fake.close();
   });
 
+  it('happy: a call whose connection the department reset goes again once, on a fresh connection', async () => {
+    let calls = 0;
+    const fake = await fakeDepartment((_req, res) => {
+      // The first call dies with its connection, as when a kept-alive socket is closed under it.
+      if (calls++ === 0) return res.socket?.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"date":"2026-01-15","items":[]}');
+    });
+    const answer = await priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({});
+    expect(answer).toEqual({ date: '2026-01-15', items: [] });
+    expect(calls).toBe(2);
+    await fake.close();
+  });
+
+  it('error: a department that resets every connection is upstream_unavailable after one retry, and 5xx are not retried', async () => {
+    let resets = 0;
+    const resetting = await fakeDepartment((_req, res) => {
+      resets++;
+      res.socket?.destroy();
+    });
+    expect((await problemOf(priceMonitoringConnector({ baseUrl: resetting.baseUrl }).prices({}))).code).toBe(
+      'upstream_unavailable',
+    );
+    expect(resets).toBe(2);
+    await resetting.close();
+
+    let failures = 0;
+    const failing = await fakeDepartment((_req, res) => {
+      failures++;
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"errcode":"BUSY"}');
+    });
+    expect((await problemOf(priceMonitoringConnector({ baseUrl: failing.baseUrl }).prices({}))).code).toBe(
+      'upstream_unavailable',
+    );
+    expect(failures).toBe(1);
+    await failing.close();
+  });
+
   it('happy: close aborts a call in flight and later calls fail fast', async () => {
     const fake = await fakeDepartment(() => {});
     const connector = priceMonitoringConnector({ baseUrl: fake.baseUrl });
