@@ -78,6 +78,8 @@ interface Sample {
   p50: number;
   p99: number;
   non2xx: number;
+  /** The non-2xx answers by status code, so a failing variant says how it fails. */
+  failures: Record<string, number>;
   /** CPU time per call (user and system) of the servers answering, in µs; NaN where /proc is missing. */
   cpuUs: number;
 }
@@ -163,6 +165,11 @@ function load(
           p50: result.latency.p50,
           p99: result.latency.p99,
           non2xx: result.non2xx,
+          failures: Object.fromEntries(
+            Object.entries(result.statusCodeStats ?? {})
+              .filter(([status]) => !status.startsWith('2'))
+              .map(([status, { count }]) => [status, count ?? 0]),
+          ),
           calls: result.requests.total,
         });
       },
@@ -276,6 +283,12 @@ try {
       p50: median(s.map((x) => x.p50)),
       p99: median(s.map((x) => x.p99)),
       non2xx: s.reduce((t, x) => t + x.non2xx, 0),
+      failures: s
+        .flatMap((x) => Object.entries(x.failures))
+        .reduce<Record<string, number>>((all, [status, count]) => {
+          all[status] = (all[status] ?? 0) + count;
+          return all;
+        }, {}),
       cpuUs: median(s.map((x) => x.cpuUs)),
     };
   });
@@ -296,7 +309,13 @@ try {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.cpuUs.toFixed(1)} | ${(base.cpuUs / r.cpuUs).toFixed(2)} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx}${
+        r.non2xx
+          ? ` (${Object.entries(r.failures)
+              .map(([status, count]) => `${status}: ${count}`)
+              .join(', ')})`
+          : ''
+      } | ${r.cpuUs.toFixed(1)} | ${(base.cpuUs / r.cpuUs).toFixed(2)} |`,
     );
   }
   // The proxy hop: both at half the proxied variant's peak, so neither side is saturated.
