@@ -67,7 +67,7 @@ class Connection {
  * charged for the calls waiting behind it. autocannon's fixed-rate mode instead sends each
  * second's calls back to back and then waits for the next second, which saturates the server for
  * part of every second: its p99 "at half load" is a p99 at full load. Requests go out as
- * prepared bytes on raw keep-alive sockets, so the load itself costs little of the shared CPU.
+ * prepared bytes on raw keep-alive sockets, which takes less of the shared CPU than node:http.
  */
 export async function steadyLoad(
   url: string,
@@ -101,8 +101,12 @@ export async function steadyLoad(
     `${head}${Object.entries(headers(n))
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('')}\r\n`;
+  let stopped = false;
   await new Promise<void>((resolve, reject) => {
-    fatal = reject;
+    fatal = (err) => {
+      stopped = true;
+      reject(err);
+    };
     const dispatch = (connection: Connection, n: number) =>
       connection.send(request(n), started + (n * 1000) / rate, (ok, dueAt) => {
         if (ok) latencies.push(performance.now() - dueAt);
@@ -121,7 +125,7 @@ export async function steadyLoad(
         else waiting.push(sent);
         sent++;
       }
-      if (sent < total) setTimeout(tick, 1);
+      if (sent < total && !stopped) setTimeout(tick, 1);
     };
     tick();
   }).finally(() => {
