@@ -2,9 +2,10 @@ import { connect, type Socket } from 'node:net';
 import { summarize } from './stats.ts';
 
 export interface SteadyResult {
-  /** Calls that answered 2xx, and calls that failed or answered otherwise. */
+  /** Calls that answered 2xx. */
   ok: number;
-  failed: number;
+  /** The other calls, by status code (`socket` when the connection failed before an answer). */
+  failures: Record<string, number>;
   /** Latency percentiles of the 2xx calls, in ms, each counted from when its call was due. */
   p50: number;
   p99: number;
@@ -19,7 +20,7 @@ const SOCKETS = 64;
 class Connection {
   private pending: Buffer = Buffer.alloc(0);
   private due = 0;
-  private onDone: ((ok: boolean, dueAt: number) => void) | undefined;
+  private onDone: ((status: string, dueAt: number) => void) | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -27,14 +28,14 @@ class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.read(chunk));
-    socket.on('error', () => this.finish(false));
+    socket.on('error', () => this.finish('socket'));
   }
 
   get idle() {
     return this.onDone === undefined;
   }
 
-  send(request: string, dueAt: number, onDone: (ok: boolean, dueAt: number) => void) {
+  send(request: string, dueAt: number, onDone: (status: string, dueAt: number) => void) {
     this.due = dueAt;
     this.onDone = onDone;
     this.socket.write(request);
@@ -51,13 +52,14 @@ class Connection {
     const length = Number(CONTENT_LENGTH.exec(head)?.[1] ?? 0);
     if (this.pending.length < end + 4 + length) return;
     this.pending = this.pending.subarray(end + 4 + length);
-    this.finish(head.startsWith('HTTP/1.1 2'));
+    // The status line: `HTTP/1.1 200 OK`.
+    this.finish(head.slice(9, 12));
   }
 
-  private finish(ok: boolean) {
+  private finish(status: string) {
     const done = this.onDone;
     this.onDone = undefined;
-    done?.(ok, this.due);
+    done?.(status, this.due);
   }
 }
 
@@ -93,7 +95,7 @@ export async function steadyLoad(
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   const waiting: number[] = [];
-  let failed = 0;
+  const failures: Record<string, number> = {};
   let sent = 0;
   let answered = 0;
   const started = performance.now();
@@ -108,9 +110,9 @@ export async function steadyLoad(
       reject(err);
     };
     const dispatch = (connection: Connection, n: number) =>
-      connection.send(request(n), started + (n * 1000) / rate, (ok, dueAt) => {
-        if (ok) latencies.push(performance.now() - dueAt);
-        else failed++;
+      connection.send(request(n), started + (n * 1000) / rate, (status, dueAt) => {
+        if (status.startsWith('2')) latencies.push(performance.now() - dueAt);
+        else failures[status] = (failures[status] ?? 0) + 1;
         if (++answered === total) return resolve();
         // A call that came due while every connection was busy goes out on the one freed.
         const next = waiting.shift();
@@ -132,5 +134,5 @@ export async function steadyLoad(
     for (const connection of connections) connection.socket.destroy();
   });
   const { p50, p99 } = summarize(latencies);
-  return { ok: latencies.length, failed, p50, p99 };
+  return { ok: latencies.length, failures, p50, p99 };
 }
