@@ -7,7 +7,8 @@ import type { IdempotencyRegistry } from './idempotency.js';
 import type { Month, MonthClock } from './period.js';
 import type { ProductDirectory } from './product-directory.js';
 import { type QuotaLedger, QuotaUnavailable } from './quota-ledger.js';
-import type { RateLimiter, WindowState } from './rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { WindowState, Windows } from './rate-windows.js';
 
 /** What the response hook needs to meter a call and to refund its quota unit. */
 export interface Metering {
@@ -139,7 +140,7 @@ export function admission(parts: AdmissionParts) {
   // The steps after counting are functions of their own, not closures, so a call that stays
   // synchronous allocates none.
   function afterLimits(
-    [burst, sustained]: [WindowState, WindowState],
+    [burst, sustained]: Windows,
     reply: FastifyReply,
     metering: Metering,
     month: Month,

@@ -99,6 +99,7 @@ export const limitsPlugin = fp(
     const flush = setInterval(() => {
       void meter.flush();
       quotas.forgetBefore(clock.now().period);
+      limiter.sweep();
     }, opts.meteringFlushMs);
     flush.unref();
     app.addHook('onClose', async () => {
