@@ -3,19 +3,21 @@ import type { Principal } from '../auth/principal.js';
 import type { SubscriptionState } from '../auth/subscription-state.js';
 import { ApiProblem } from '../errors/api-problem.js';
 import type { Maybe } from '../gateway/maybe.js';
+import type { AppProductState, AppProductStates } from './app-product-state.js';
 import type { IdempotencyRegistry } from './idempotency.js';
 import type { Month, MonthClock } from './period.js';
 import type { ProductDirectory } from './product-directory.js';
-import { type QuotaLedger, QuotaUnavailable } from './quota-ledger.js';
+import { type Lease, type QuotaLedger, QuotaUnavailable } from './quota-ledger.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { WindowState, Windows } from './rate-windows.js';
 
 /** What the response hook needs to meter a call and to refund its quota unit. */
 export interface Metering {
   subscription: SubscriptionState;
+  state: AppProductState;
   operationId: string;
-  period: string;
-  charged: boolean;
+  /** The lease a quota unit was spent from, to give it back if the call does not count. */
+  charged: Lease | undefined;
   idempotencyKey: string | undefined;
   repeat: boolean;
 }
@@ -51,6 +53,7 @@ function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 }
 
 export interface AdmissionParts {
+  states: AppProductStates;
   products: ProductDirectory;
   limiter: RateLimiter;
   quotas: QuotaLedger;
@@ -64,33 +67,36 @@ export interface AdmissionParts {
  * needs is in memory (the memory store, a quota lease in hand).
  */
 export function admission(parts: AdmissionParts) {
-  const { products, limiter, quotas, idempotency, clock } = parts;
-  // Each subscription's RateLimit-Policy for the current month, built once rather than per call.
-  const policies = new WeakMap<SubscriptionState, { end: number; policy: string }>();
+  const { states, products, limiter, quotas, idempotency, clock } = parts;
 
-  function policyOf(subscription: SubscriptionState, month: Month): string {
-    const known = policies.get(subscription);
-    if (known?.end === month.end) return known.policy;
-    const policy = `${subscription.policyPrefix}${Math.round((month.end - month.start) / 1000)}`;
-    policies.set(subscription, { end: month.end, policy });
-    return policy;
+  // The subscription's RateLimit-Policy for the current month, built once rather than per call.
+  function policyOf(state: AppProductState, subscription: SubscriptionState, month: Month): string {
+    if (state.policyOf !== subscription || state.policyEnd !== month.end) {
+      state.policy = `${subscription.policyPrefix}${Math.round((month.end - month.start) / 1000)}`;
+      state.policyOf = subscription;
+      state.policyEnd = month.end;
+    }
+    return state.policy;
   }
 
   function quota(metering: Metering, month: Month, policy: string): Maybe<void> {
+    const { state, subscription } = metering;
+    let lease = state.lease;
+    if (lease?.period !== month.period) lease = state.lease = quotas.leaseOf(subscription, month.period);
     let taken: Maybe<boolean>;
     try {
-      taken = quotas.take(metering.subscription, month.period, metering.subscription.limits.monthlyQuota);
+      taken = quotas.takeFrom(lease, subscription.limits.monthlyQuota);
     } catch (err) {
       return unavailable(err);
     }
     return taken instanceof Promise
-      ? taken.then((admitted) => charge(admitted, metering, month, policy), unavailable)
-      : charge(taken, metering, month, policy);
+      ? taken.then((admitted) => charge(admitted, lease, metering, month, policy), unavailable)
+      : charge(taken, lease, metering, month, policy);
   }
 
-  function charge(admitted: boolean, metering: Metering, month: Month, policy: string): void {
+  function charge(admitted: boolean, lease: Lease, metering: Metering, month: Month, policy: string): void {
     if (admitted) {
-      metering.charged = true;
+      metering.charged = lease;
       return;
     }
     const { subscription } = metering;
@@ -171,18 +177,20 @@ export function admission(parts: AdmissionParts) {
     const subscription = product && principal.subscriptions.get(product.code);
     if (!product || subscription?.status !== 'active')
       throw notSubscribed(product?.code, subscription?.status);
-    const month = clock.now();
+    const now = Date.now();
+    const month = clock.now(now);
+    const state = states.of(subscription.key, now);
     const metering: Metering = {
       subscription,
+      state,
       operationId,
-      period: month.period,
-      charged: false,
+      charged: undefined,
       idempotencyKey: idempotencyKeyOf(request),
       repeat: false,
     };
     request.metering = metering;
-    const policy = policyOf(subscription, month);
-    const windows = limiter.check(subscription.key, subscription.limits);
+    const policy = policyOf(state, subscription, month);
+    const windows = limiter.check(state, subscription.key, subscription.limits, now);
     return windows instanceof Promise
       ? windows.then((counted) => afterLimits(counted, reply, metering, month, policy))
       : afterLimits(windows, reply, metering, month, policy);

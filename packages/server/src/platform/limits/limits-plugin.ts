@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { type Admit, admission } from './admission.js';
+import { AppProductStates } from './app-product-state.js';
 import { IdempotencyRegistry } from './idempotency.js';
 import { Meter } from './meter.js';
 import { MonthClock } from './period.js';
@@ -74,7 +75,8 @@ export const limitsPlugin = fp(
     const meter = new Meter(db, onError);
     const idempotency = new IdempotencyRegistry(redis, warnRedis);
     const clock = new MonthClock();
-    const admit = admission({ products, limiter, quotas, idempotency, clock });
+    const states = new AppProductStates();
+    const admit = admission({ states, products, limiter, quotas, idempotency, clock });
 
     app.decorateRequest('metering', null);
     // Metered as the answer leaves, its status final: an onResponse hook would make Fastify
@@ -85,12 +87,21 @@ export const limitsPlugin = fp(
         // Once per call, even if a failing hook sends an error answer through onSend again.
         request.metering = null;
         const counted = isCounted(reply.statusCode);
-        const { subscription } = metering;
-        if (metering.charged && !counted) quotas.refund(subscription, metering.period);
+        const { subscription, state } = metering;
+        if (metering.charged && !counted) quotas.refund(metering.charged);
         if (!metering.repeat) {
           if (counted && metering.idempotencyKey)
             idempotency.markCounted(subscription.appId, metering.idempotencyKey);
-          meter.record(subscription, metering.operationId, statusClassOf(reply.statusCode));
+          if (state.batch !== meter.batch) {
+            state.operations = meter.operationsOf(subscription);
+            state.batch = meter.batch;
+          }
+          meter.recordIn(
+            state.operations!,
+            subscription,
+            metering.operationId,
+            statusClassOf(reply.statusCode),
+          );
         }
       }
       done(null, payload);
@@ -100,6 +111,7 @@ export const limitsPlugin = fp(
       void meter.flush();
       quotas.forgetBefore(clock.now().period);
       limiter.sweep();
+      states.sweep(Date.now());
     }, opts.meteringFlushMs);
     flush.unref();
     app.addHook('onClose', async () => {

@@ -16,7 +16,7 @@ interface Row {
 }
 
 /** One app × product × operation's counts in one hour, by status class. */
-interface Slot {
+export interface Slot {
   pair: AppProduct;
   operationId: string;
   hour: number;
@@ -29,8 +29,13 @@ interface Slot {
  * found by the app × product's key and the operation id). A failed write keeps its counts for
  * the next flush.
  */
+/** One app × product's counters in the current batch, by operation. */
+export type Operations = Map<string, Slot>;
+
 export class Meter {
-  private slots = new Map<string, Map<string, Slot>>();
+  private slots = new Map<string, Operations>();
+  // Counts the flushes: counters handed out before one belong to a batch already written.
+  private batches = 0;
   /** Counts of hours that ended since the last flush, and of writes that failed. */
   private pending: Row[] = [];
   private flushing: Promise<void> | undefined;
@@ -40,13 +45,34 @@ export class Meter {
     private readonly onError: (err: unknown) => void,
   ) {}
 
+  /** The batch being counted; `operationsOf`'s counters are valid while it lasts. */
+  get batch(): number {
+    return this.batches;
+  }
+
   record(pair: AppProduct, operationId: string, statusClass: StatusClass, at = Date.now()) {
-    const hour = hourOf(at);
+    this.recordIn(this.operationsOf(pair), pair, operationId, statusClass, at);
+  }
+
+  /** The app × product's counters in this batch; the hot path keeps them until `batch` changes. */
+  operationsOf(pair: AppProduct): Operations {
     let operations = this.slots.get(pair.key);
     if (!operations) {
       operations = new Map();
       this.slots.set(pair.key, operations);
     }
+    return operations;
+  }
+
+  /** `record` into counters in hand, which must be of the current batch. */
+  recordIn(
+    operations: Operations,
+    pair: AppProduct,
+    operationId: string,
+    statusClass: StatusClass,
+    at = Date.now(),
+  ) {
+    const hour = hourOf(at);
     let slot = operations.get(operationId);
     if (!slot) {
       slot = { pair, operationId, hour, counts: STATUS_CLASSES.map(() => 0) };
@@ -73,6 +99,7 @@ export class Meter {
       ...[...this.slots.values()].flatMap((operations) => [...operations.values()].flatMap(rowsOf)),
     ]);
     this.slots = new Map();
+    this.batches++;
     this.pending = [];
     if (rows.length === 0) return;
     try {

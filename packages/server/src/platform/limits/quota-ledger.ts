@@ -4,7 +4,8 @@ import type { AppProduct } from '../auth/subscription-state.js';
 import type { Maybe } from '../gateway/maybe.js';
 import { textArray } from './text-array.js';
 
-interface Lease {
+/** One app × product's units of one month, leased from the database. */
+export interface Lease {
   appId: string;
   product: string;
   period: string;
@@ -56,6 +57,11 @@ export class QuotaLedger {
 
   /** Spends one unit; false when the quota for this month is used up. Synchronous while a lease lasts. */
   take(pair: AppProduct, period: string, limit: number): Maybe<boolean> {
+    return this.takeFrom(this.leaseOf(pair, period), limit);
+  }
+
+  /** The lease of an app × product for a month; the hot path keeps it to spend from directly. */
+  leaseOf(pair: AppProduct, period: string): Lease {
     let month = this.leases.get(period);
     if (!month) {
       month = new Map();
@@ -77,6 +83,11 @@ export class QuotaLedger {
       };
       month.set(pair.key, lease);
     }
+    return lease;
+  }
+
+  /** `take` on a lease in hand. */
+  takeFrom(lease: Lease, limit: number): Maybe<boolean> {
     return this.spend(lease, limit) ?? this.takeLeasing(lease, limit);
   }
 
@@ -108,9 +119,8 @@ export class QuotaLedger {
   }
 
   /** Gives back a unit whose call turned out not to count (a 5xx or a 429). */
-  refund(pair: AppProduct, period: string): void {
-    const lease = this.leases.get(period)?.get(pair.key);
-    if (lease) lease.available++;
+  refund(lease: Lease): void {
+    lease.available++;
   }
 
   private refill(lease: Lease, limit: number): Promise<void> {

@@ -39,6 +39,17 @@ describe('rate limits and quotas on the hot path', () => {
     expect((await t.call({ method: 'GET', url: '/v1/search?q=居住证' })).statusCode).toBe(200);
   });
 
+  it('security: a change to the app (a reload of its state) does not reset its windows', async () => {
+    t = await testApp({ planLimits: true });
+    await setLimits(t.app, t.credentials.appId, 'catalog', { ratePerSecond: 1000, ratePerMinute: 3 });
+    for (let i = 0; i < 3; i++) expect((await categories()).statusCode).toBe(200);
+    // Another product's override: the app's state is loaded again, with new objects.
+    await setLimits(t.app, t.credentials.appId, 'search', { ratePerSecond: 7 });
+    const res = await categories();
+    expect(res.statusCode).toBe(429);
+    expect(res.headers.ratelimit).toMatch(/^"sustained";r=0;t=\d+$/);
+  });
+
   it('error: the per-minute limit is enforced after the burst allows', async () => {
     t = await testApp({ planLimits: true });
     await setLimits(t.app, t.credentials.appId, 'catalog', { ratePerSecond: 100, ratePerMinute: 5 });

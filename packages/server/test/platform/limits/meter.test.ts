@@ -70,4 +70,27 @@ describe('Meter', () => {
     );
     expect(table?.reloptions).toContain('fillfactor=50');
   });
+
+  it('happy: counters kept by the hot path are good until the next flush, then fetched anew', async () => {
+    const meter = new Meter(database.db, (err) => {
+      throw err;
+    });
+    const kept = appProduct('5d1f2c3b-0a9e-4c8d-b7e6-f5a4c3b2a190', 'catalog');
+    const count = async () =>
+      rowsOf<{ calls: number }>(
+        await database.db.execute(sql`select coalesce(sum(calls), 0)::int as calls from usage_hourly
+          where app_id = ${kept.appId}`),
+      )[0]!.calls;
+    const operations = meter.operationsOf(kept);
+    const batch = meter.batch;
+    meter.recordIn(operations, kept, 'listThemes', '2xx');
+    meter.recordIn(operations, kept, 'listThemes', '2xx');
+    await meter.flush();
+    expect(await count()).toBe(2);
+    expect(meter.batch).not.toBe(batch);
+    // The hot path sees the batch changed and asks again: the old counters are never written twice.
+    meter.recordIn(meter.operationsOf(kept), kept, 'listThemes', '2xx');
+    await meter.flush();
+    expect(await count()).toBe(3);
+  });
 });

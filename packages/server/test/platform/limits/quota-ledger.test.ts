@@ -50,7 +50,7 @@ describe('QuotaLedger', () => {
     expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
     expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
     expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(false);
-    one.refund(appProduct(APP, 'refund'), '2026-11');
+    one.refund(one.leaseOf(appProduct(APP, 'refund'), '2026-11'));
     expect(await one.take(appProduct(APP, 'refund'), '2026-11', 2)).toBe(true);
 
     const other = ledger();
