@@ -28,6 +28,9 @@ export interface ApiKeyState {
  * families and consents (from the feed, until the tokens they could stop have expired).
  */
 export class CredentialCache {
+  // Read with `peek`: the oldest loaded goes first, and a hit writes nothing to the caches' lists,
+  // memory each of 10,000 apps' calls would otherwise touch. An app evicted while in use is
+  // loaded again by its next call.
   private readonly apps = new LRUCache<string, AppState | false>({ max: 50_000 });
   // Misses are cached too, so a flood of made-up keys cannot reach the database.
   private readonly keys = new LRUCache<string, ApiKeyState | false>({ max: 100_000 });
@@ -88,7 +91,7 @@ export class CredentialCache {
 
   /** The app's state; from memory (synchronously) once loaded, until the feed evicts it. */
   app(id: string): Maybe<AppState | undefined> {
-    const cached = this.apps.get(id);
+    const cached = this.apps.peek(id);
     if (cached !== undefined) return cached || undefined;
     return this.loadApp(id);
   }
@@ -106,7 +109,7 @@ export class CredentialCache {
   /** The live key's state, or undefined for an unknown, revoked or expired key. */
   apiKey(key: string): Maybe<ApiKeyState | undefined> {
     const hash = sha256(key);
-    const cached = this.keys.get(hash);
+    const cached = this.keys.peek(hash);
     if (cached !== undefined) return this.live(cached);
     return this.loadKey(hash).then((state) => this.live(state));
   }
