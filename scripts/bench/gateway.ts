@@ -103,12 +103,19 @@ function cpuTicks(pid: number): number {
 // Linux's USER_HZ, the unit of /proc's CPU times.
 const TICK_US = 10_000;
 
+/** How long calls in flight get to finish before servers are paused. */
+const SETTLE_MS = 300;
+
 /**
  * Runs one measurement with every other server paused (SIGSTOP), so their timers (metering
  * flushes, feed polls, quota leases of 10,000 apps) cannot take CPU from the server measured.
  */
 async function alone<T>(variant: Variant, measure: () => Promise<T>): Promise<T> {
   const paused = [...servers].filter(([url]) => !answering(variant).includes(url));
+  // Calls still in flight from the last measurement finish first: a gateway paused in the middle
+  // of department calls finds their deadlines passed when it resumes, and five such timeouts in
+  // a row open its circuit breaker (the likely cause of a proxied run seen answering only 503s).
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   for (const [, child] of paused) child.kill('SIGSTOP');
   try {
     return await measure();
