@@ -17,6 +17,7 @@ import { databasePlugin } from './platform/database.js';
 import { errorHandler } from './platform/errors/error-handler.js';
 import { routeGuard } from './platform/gateway/route-guard.js';
 import { corsPolicy } from './platform/http/cors-policy.js';
+import { ipLimits } from './platform/http/ip-limits.js';
 import { loggerOptions } from './platform/http/logger-options.js';
 import { requestHooks } from './platform/http/request-hooks.js';
 import { requestId } from './platform/http/request-id.js';
@@ -83,6 +84,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     fallbackShare: config.RATE_LIMIT_FALLBACK_SHARE,
     meteringFlushMs: config.METERING_FLUSH_MS,
     maxQuotaLease: config.QUOTA_MAX_LEASE,
+  });
+  await app.register(ipLimits, {
+    redisUrl: config.REDIS_URL,
+    tokenPerMinute: config.IP_LIMIT_TOKEN_PER_MINUTE,
+    authorizePerMinute: config.IP_LIMIT_AUTHORIZE_PER_MINUTE,
+    signInPerMinute: config.IP_LIMIT_SIGN_IN_PER_MINUTE,
   });
   await app.register(routeGuard);
   await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });

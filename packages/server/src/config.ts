@@ -36,6 +36,12 @@ const ConfigSchema = Type.Object({
   // Metered counts are written every this often: what a SIGKILL can lose at most.
   METERING_FLUSH_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
   QUOTA_MAX_LEASE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100_000 }),
+  // Calls per minute from one client IP to each endpoint that checks credentials before any
+  // authentication, against guessing them: the token, revocation and introspection endpoints;
+  // the authorization endpoint and its consent form; sign-in and its callback.
+  IP_LIMIT_TOKEN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
+  IP_LIMIT_AUTHORIZE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60 }),
+  IP_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

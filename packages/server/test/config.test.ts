@@ -14,6 +14,21 @@ describe('loadConfig', () => {
     expect(config.REDIS_URL).toBeUndefined();
   });
 
+  it('happy: per-IP limits default to 300 token, 60 authorization and 30 sign-in calls a minute', () => {
+    expect(loadConfig({})).toMatchObject({
+      IP_LIMIT_TOKEN_PER_MINUTE: 300,
+      IP_LIMIT_AUTHORIZE_PER_MINUTE: 60,
+      IP_LIMIT_SIGN_IN_PER_MINUTE: 30,
+    });
+    expect(loadConfig({ IP_LIMIT_SIGN_IN_PER_MINUTE: '10' }).IP_LIMIT_SIGN_IN_PER_MINUTE).toBe(10);
+  });
+
+  it('error: a per-IP limit must allow at least one call', () => {
+    expect(() => loadConfig({ IP_LIMIT_TOKEN_PER_MINUTE: '0' })).toThrow(
+      /IP_LIMIT_TOKEN_PER_MINUTE=0: .*greater or equal to 1/,
+    );
+  });
+
   it('happy: reads and converts set values', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/x', LOG_LEVEL: 'warn' });
     expect(config).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@db:5432/x', LOG_LEVEL: 'warn' });

@@ -1649,11 +1649,11 @@ export interface components {
         };
         /**
          * OAuthError
-         * @description An RFC 6749 error, the format OAuth client libraries expect from these endpoints.
+         * @description An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.
          */
         OAuthError: {
             /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "unsupported_token_type" | "temporarily_unavailable" | "server_error";
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "unsupported_token_type" | "temporarily_unavailable" | "server_error" | "rate_limited";
             error_description?: string;
         };
         /**
@@ -2700,6 +2700,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `rate_limited`: more calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials. Wait as `Retry-After` says. */
+        "ip-rate-limited": {
+            headers: {
+                RateLimit: components["headers"]["ip-ratelimit"];
+                "RateLimit-Policy": components["headers"]["ip-ratelimit-policy"];
+                "Retry-After": components["headers"]["retry-after"];
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/rate_limited",
+                 *       "title": "Rate limit exceeded",
+                 *       "status": 429,
+                 *       "detail": "More than 30 calls in one minute from one IP address to this endpoint.",
+                 *       "instance": "/auth/login",
+                 *       "code": "rate_limited",
+                 *       "requestId": "req_3f9c2a7d1b8e4f60"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Done; no body. */
         "no-content": {
             headers: {
@@ -2770,6 +2794,37 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says. */
+        "oauth-rate-limited": {
+            headers: {
+                "Cache-Control": components["headers"]["no-store"];
+                RateLimit: components["headers"]["ip-ratelimit"];
+                "RateLimit-Policy": components["headers"]["ip-ratelimit-policy"];
+                "Retry-After": components["headers"]["retry-after"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "rate_limited",
+                 *       "error_description": "More than 300 calls in one minute from one IP address to this endpoint."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description An HTML page for the person at the browser: more calls from one IP address in one minute than this endpoint allows. Wait as `Retry-After` says. */
+        "rate-limited-page": {
+            headers: {
+                RateLimit: components["headers"]["ip-ratelimit"];
+                "RateLimit-Policy": components["headers"]["ip-ratelimit-policy"];
+                "Retry-After": components["headers"]["retry-after"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
             };
         };
         /** @description Redirect; see `Location`. */
@@ -2887,6 +2942,18 @@ export interface components {
         "cache-control": string;
         /** @description Version of this representation; send it back as `If-None-Match` to get a 304. */
         etag: string;
+        /**
+         * @description What is left of the `"ip"` policy in `RateLimit-Policy` (IETF
+         *     draft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window
+         *     resets.
+         */
+        "ip-ratelimit": string;
+        /**
+         * @description This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the
+         *     `"ip"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited
+         *     endpoint counts on its own.
+         */
+        "ip-ratelimit-policy": string;
         /** @description Where the browser goes next. */
         location: string;
         /** @description Always `no-store`; tokens must not be cached. */
@@ -2914,6 +2981,8 @@ export interface components {
          *     when you contact support; every problem body repeats it as `requestId`.
          */
         "request-id": string;
+        /** @description Seconds to wait before retrying. */
+        "retry-after": number;
     };
     pathItems: never;
 }
@@ -3509,6 +3578,7 @@ export interface operations {
         responses: {
             302: components["responses"]["redirect"];
             400: components["responses"]["bad-request"];
+            429: components["responses"]["ip-rate-limited"];
             503: components["responses"]["service-unavailable"];
         };
     };
@@ -3526,6 +3596,7 @@ export interface operations {
         responses: {
             302: components["responses"]["redirect"];
             400: components["responses"]["bad-request"];
+            429: components["responses"]["ip-rate-limited"];
         };
     };
     signOut: {
@@ -4220,6 +4291,7 @@ export interface operations {
             };
             302: components["responses"]["redirect"];
             400: components["responses"]["html-page"];
+            429: components["responses"]["rate-limited-page"];
         };
     };
     decideAuthorization: {
@@ -4244,6 +4316,7 @@ export interface operations {
             302: components["responses"]["redirect"];
             400: components["responses"]["html-page"];
             403: components["responses"]["html-page"];
+            429: components["responses"]["rate-limited-page"];
         };
     };
     introspectToken: {
@@ -4280,6 +4353,7 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            429: components["responses"]["oauth-rate-limited"];
         };
     };
     revokeToken: {
@@ -4304,6 +4378,7 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            429: components["responses"]["oauth-rate-limited"];
         };
     };
     issueToken: {
@@ -4339,6 +4414,7 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            429: components["responses"]["oauth-rate-limited"];
         };
     };
     getReadiness: {

@@ -10655,6 +10655,37 @@ export const openapiDocument: OpenApiDocument = {
                 }
               }
             }
+          },
+          "429": {
+            "description": "An HTML page for the person at the browser: more calls from one IP address in one minute than this endpoint allows. Wait as `Retry-After` says.",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       },
@@ -10726,6 +10757,37 @@ export const openapiDocument: OpenApiDocument = {
           },
           "403": {
             "description": "An HTML page for the person at the browser (an error that must not be sent to an unverified redirect URI).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "An HTML page for the person at the browser: more calls from one IP address in one minute than this endpoint allows. Wait as `Retry-After` says.",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "text/html": {
                 "schema": {
@@ -10865,7 +10927,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -10881,7 +10943,8 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -10907,7 +10970,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -10923,7 +10986,73 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -11001,7 +11130,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -11017,7 +11146,8 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -11043,7 +11173,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -11059,7 +11189,73 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -11196,7 +11392,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -11212,7 +11408,8 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -11238,7 +11435,7 @@ export const openapiDocument: OpenApiDocument = {
                 "schema": {
                   "title": "OAuthError",
                   "type": "object",
-                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
                   "required": [
                     "error"
                   ],
@@ -11254,7 +11451,73 @@ export const openapiDocument: OpenApiDocument = {
                         "invalid_scope",
                         "unsupported_token_type",
                         "temporarily_unavailable",
-                        "server_error"
+                        "server_error",
+                        "rate_limited"
+                      ]
+                    },
+                    "error_description": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "headers": {
+              "Cache-Control": {
+                "description": "Always `no-store`; tokens must not be cached.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "no-store"
+                  ]
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "title": "OAuthError",
+                  "type": "object",
+                  "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
+                  "required": [
+                    "error"
+                  ],
+                  "properties": {
+                    "error": {
+                      "type": "string",
+                      "enum": [
+                        "invalid_request",
+                        "invalid_client",
+                        "invalid_grant",
+                        "unauthorized_client",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "unsupported_token_type",
+                        "temporarily_unavailable",
+                        "server_error",
+                        "rate_limited"
                       ]
                     },
                     "error_description": {
@@ -11738,6 +12001,111 @@ export const openapiDocument: OpenApiDocument = {
                 }
               }
             }
+          },
+          "429": {
+            "description": "`rate_limited`: more calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials. Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
@@ -11786,6 +12154,111 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "title": "Problem",
+                  "type": "object",
+                  "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "code",
+                    "requestId"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "A URL of the page that documents this code."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the problem type."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "What went wrong with this request, in plain words."
+                    },
+                    "instance": {
+                      "type": "string",
+                      "description": "The path of the request that failed."
+                    },
+                    "code": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z_]*$",
+                      "description": "Stable error code; see the errors reference."
+                    },
+                    "requestId": {
+                      "type": "string",
+                      "description": "The request's id, as in the `X-Request-Id` header."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For `validation_failed`, one entry per invalid input.",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "resetsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "`rate_limited`: more calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials. Wait as `Retry-After` says.",
+            "headers": {
+              "X-Request-Id": {
+                "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "RateLimit": {
+                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RateLimit-Policy": {
+                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -32038,6 +32511,25 @@ export const openapiDocument: OpenApiDocument = {
           "format": "uri-reference"
         }
       },
+      "retry-after": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "ip-ratelimit": {
+        "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "ip-ratelimit-policy": {
+        "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
       "no-store": {
         "description": "Always `no-store`; tokens must not be cached.",
         "schema": {
@@ -35254,7 +35746,7 @@ export const openapiDocument: OpenApiDocument = {
       "OAuthError": {
         "title": "OAuthError",
         "type": "object",
-        "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+        "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
         "required": [
           "error"
         ],
@@ -35270,7 +35762,8 @@ export const openapiDocument: OpenApiDocument = {
               "invalid_scope",
               "unsupported_token_type",
               "temporarily_unavailable",
-              "server_error"
+              "server_error",
+              "rate_limited"
             ]
           },
           "error_description": {
@@ -39847,6 +40340,37 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "rate-limited-page": {
+        "description": "An HTML page for the person at the browser: more calls from one IP address in one minute than this endpoint allows. Wait as `Retry-After` says.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "RateLimit": {
+            "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RateLimit-Policy": {
+            "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "text/html": {
+            "schema": {
+              "type": "string"
+            }
+          }
+        }
+      },
       "oauth-error": {
         "description": "An RFC 6749 error (`invalid_request`, `invalid_grant`, `invalid_scope` …); OAuth endpoints answer in this format instead of problem+json.",
         "headers": {
@@ -39865,7 +40389,7 @@ export const openapiDocument: OpenApiDocument = {
             "schema": {
               "title": "OAuthError",
               "type": "object",
-              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
               "required": [
                 "error"
               ],
@@ -39881,7 +40405,8 @@ export const openapiDocument: OpenApiDocument = {
                     "invalid_scope",
                     "unsupported_token_type",
                     "temporarily_unavailable",
-                    "server_error"
+                    "server_error",
+                    "rate_limited"
                   ]
                 },
                 "error_description": {
@@ -39907,7 +40432,7 @@ export const openapiDocument: OpenApiDocument = {
             "schema": {
               "title": "OAuthError",
               "type": "object",
-              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints.",
+              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
               "required": [
                 "error"
               ],
@@ -39923,11 +40448,182 @@ export const openapiDocument: OpenApiDocument = {
                     "invalid_scope",
                     "unsupported_token_type",
                     "temporarily_unavailable",
-                    "server_error"
+                    "server_error",
+                    "rate_limited"
                   ]
                 },
                 "error_description": {
                   "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "oauth-rate-limited": {
+        "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+        "headers": {
+          "Cache-Control": {
+            "description": "Always `no-store`; tokens must not be cached.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "no-store"
+              ]
+            }
+          },
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "RateLimit": {
+            "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RateLimit-Policy": {
+            "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "title": "OAuthError",
+              "type": "object",
+              "description": "An RFC 6749 error, the format OAuth client libraries expect from these endpoints. `rate_limited` is the platform's own code (RFC 6749 section 8.5), sent with 429.",
+              "required": [
+                "error"
+              ],
+              "properties": {
+                "error": {
+                  "type": "string",
+                  "enum": [
+                    "invalid_request",
+                    "invalid_client",
+                    "invalid_grant",
+                    "unauthorized_client",
+                    "unsupported_grant_type",
+                    "invalid_scope",
+                    "unsupported_token_type",
+                    "temporarily_unavailable",
+                    "server_error",
+                    "rate_limited"
+                  ]
+                },
+                "error_description": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ip-rate-limited": {
+        "description": "`rate_limited`: more calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials. Wait as `Retry-After` says.",
+        "headers": {
+          "X-Request-Id": {
+            "description": "The request's id. Send your own `X-Request-Id` (8–128 characters of\n`[A-Za-z0-9._-]`) to correlate logs, or the platform assigns one. Quote it\nwhen you contact support; every problem body repeats it as `requestId`.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "RateLimit": {
+            "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RateLimit-Policy": {
+            "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "title": "Problem",
+              "type": "object",
+              "description": "An RFC 9457 problem detail. `code` is stable and machine-readable; `title` and\n`detail` are for people and may change.\n",
+              "required": [
+                "type",
+                "title",
+                "status",
+                "code",
+                "requestId"
+              ],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "A URL of the page that documents this code."
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A short summary of the problem type."
+                },
+                "status": {
+                  "type": "integer",
+                  "minimum": 400,
+                  "maximum": 599
+                },
+                "detail": {
+                  "type": "string",
+                  "description": "What went wrong with this request, in plain words."
+                },
+                "instance": {
+                  "type": "string",
+                  "description": "The path of the request that failed."
+                },
+                "code": {
+                  "type": "string",
+                  "pattern": "^[a-z][a-z_]*$",
+                  "description": "Stable error code; see the errors reference."
+                },
+                "requestId": {
+                  "type": "string",
+                  "description": "The request's id, as in the `X-Request-Id` header."
+                },
+                "errors": {
+                  "type": "array",
+                  "description": "For `validation_failed`, one entry per invalid input.",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "location",
+                      "message"
+                    ],
+                    "properties": {
+                      "location": {
+                        "type": "string",
+                        "description": "Where the input was (e.g. `querystring/limit`, `body/name`)."
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "resetsAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "For `quota_exceeded`, when the monthly quota resets (the first day of the next month, 00:00 Asia/Shanghai)."
                 }
               }
             }

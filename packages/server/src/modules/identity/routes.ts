@@ -62,47 +62,57 @@ export const identityRoutes = fp(
       clientId: opts.clientId,
     });
 
-    operation(app, 'signIn', async (request, reply) => {
-      const returnTo = safeReturnTo(request.query.returnTo, opts.portalOrigin);
-      if (!returnTo)
-        throw ApiProblem.invalidInput('querystring/returnTo', 'must be a path here or a portal page');
-      const nonce = randomToken(16);
-      reply.setCookie(NONCE_COOKIE, nonce, { ...cookie, maxAge: 600 });
-      reply.setCookie(RETURN_COOKIE, returnTo, { ...cookie, maxAge: 600 });
-      const uri = new URL(await app.identityProvider.generateAuthorizationUri(request, reply));
-      uri.searchParams.set('nonce', nonce);
-      return reply.redirect(uri.toString());
-    });
+    operation(
+      app,
+      'signIn',
+      async (request, reply) => {
+        const returnTo = safeReturnTo(request.query.returnTo, opts.portalOrigin);
+        if (!returnTo)
+          throw ApiProblem.invalidInput('querystring/returnTo', 'must be a path here or a portal page');
+        const nonce = randomToken(16);
+        reply.setCookie(NONCE_COOKIE, nonce, { ...cookie, maxAge: 600 });
+        reply.setCookie(RETURN_COOKIE, returnTo, { ...cookie, maxAge: 600 });
+        const uri = new URL(await app.identityProvider.generateAuthorizationUri(request, reply));
+        uri.searchParams.set('nonce', nonce);
+        return reply.redirect(uri.toString());
+      },
+      { rateLimit: app.ipLimits.signIn },
+    );
 
-    operation(app, 'completeSignIn', async (request, reply) => {
-      const nonce = request.cookies[NONCE_COOKIE];
-      const returnTo = safeReturnTo(request.cookies[RETURN_COOKIE], opts.portalOrigin);
-      if (!nonce || !returnTo) {
-        throw ApiProblem.invalidInput(
-          'cookie',
-          'the sign-in was not started here or took longer than 10 minutes',
-        );
-      }
-      let token: { id_token?: string };
-      try {
-        ({ token } = await app.identityProvider.getAccessTokenFromAuthorizationCodeFlow(request, reply));
-      } catch (err) {
-        request.log.warn({ reason: (err as Error).message }, 'identity code exchange failed');
-        throw ApiProblem.invalidInput(
-          'querystring',
-          'the sign-in could not be completed (state, code or provider)',
-        );
-      }
-      if (!token.id_token)
-        throw new ApiProblem('upstream_unavailable', 'The identity service sent no ID token.');
-      const claims = await verifyIdToken(token.id_token, nonce).catch((err: unknown) => {
-        request.log.warn({ reason: (err as Error).message }, 'ID token rejected');
-        throw ApiProblem.invalidInput('querystring', 'the identity service answer did not validate');
-      });
-      await app.sessions.open(reply, claims);
-      reply.clearCookie(NONCE_COOKIE, { path: '/auth' }).clearCookie(RETURN_COOKIE, { path: '/auth' });
-      return reply.redirect(returnTo);
-    });
+    operation(
+      app,
+      'completeSignIn',
+      async (request, reply) => {
+        const nonce = request.cookies[NONCE_COOKIE];
+        const returnTo = safeReturnTo(request.cookies[RETURN_COOKIE], opts.portalOrigin);
+        if (!nonce || !returnTo) {
+          throw ApiProblem.invalidInput(
+            'cookie',
+            'the sign-in was not started here or took longer than 10 minutes',
+          );
+        }
+        let token: { id_token?: string };
+        try {
+          ({ token } = await app.identityProvider.getAccessTokenFromAuthorizationCodeFlow(request, reply));
+        } catch (err) {
+          request.log.warn({ reason: (err as Error).message }, 'identity code exchange failed');
+          throw ApiProblem.invalidInput(
+            'querystring',
+            'the sign-in could not be completed (state, code or provider)',
+          );
+        }
+        if (!token.id_token)
+          throw new ApiProblem('upstream_unavailable', 'The identity service sent no ID token.');
+        const claims = await verifyIdToken(token.id_token, nonce).catch((err: unknown) => {
+          request.log.warn({ reason: (err as Error).message }, 'ID token rejected');
+          throw ApiProblem.invalidInput('querystring', 'the identity service answer did not validate');
+        });
+        await app.sessions.open(reply, claims);
+        reply.clearCookie(NONCE_COOKIE, { path: '/auth' }).clearCookie(RETURN_COOKIE, { path: '/auth' });
+        return reply.redirect(returnTo);
+      },
+      { rateLimit: app.ipLimits.signIn },
+    );
 
     operation(app, 'signOut', async (request, reply) => {
       const signedIn = await requireSession(app, request, { csrf: true });
@@ -110,5 +120,5 @@ export const identityRoutes = fp(
       return reply.code(204).send();
     });
   },
-  { name: 'identity', dependencies: ['database'] },
+  { name: 'identity', dependencies: ['database', 'ip-limits'] },
 );

@@ -52,9 +52,9 @@ export function consentPage(view: ConsentView): string {
 }
 
 /** An error that must not go to an unverified redirect URI is shown to the person instead. */
-export function errorPage(message: string): string {
+export function errorPage(message: string, title = '授权请求无效'): string {
   return page(
-    '授权请求无效',
-    `<h1>授权请求无效</h1><p data-error>${escapeHtml(message)}</p><p class="muted">请返回应用重试，或联系应用开发者。</p>`,
+    title,
+    `<h1>${escapeHtml(title)}</h1><p data-error>${escapeHtml(message)}</p><p class="muted">请返回应用重试，或联系应用开发者。</p>`,
   );
 }

@@ -7,7 +7,9 @@ export type OAuthErrorCode =
   | 'unauthorized_client'
   | 'unsupported_grant_type'
   | 'invalid_scope'
-  | 'unsupported_token_type';
+  | 'unsupported_token_type'
+  // The platform's own code for its per-IP limit (RFC 6749 8.5 allows extensions), sent with 429.
+  | 'rate_limited';
 
 /** An RFC 6749 error: OAuth endpoints answer in the format OAuth client libraries parse. */
 export class OAuthError extends Error {

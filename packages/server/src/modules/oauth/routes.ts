@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SCOPES } from '../../platform/auth/scopes.js';
 import { safeEqual } from '../../platform/auth/secrets.js';
 import { operation } from '../../platform/contract/route.js';
+import { ApiProblem } from '../../platform/errors/api-problem.js';
 import {
   type AuthorizeQuery,
   authorizeService,
@@ -42,6 +43,24 @@ export async function oauthRoutes(app: FastifyInstance) {
   const authenticateClient = clientAuthenticator(repo);
   const tools = tokenTools(app.auth, repo, tokens);
   const issuer = app.auth.issuer;
+  const { token: tokenLimit, authorize: authorizeLimit } = app.ipLimits;
+
+  // The per-IP limit refuses in a hook, before the handlers below, with the platform's problem;
+  // these endpoints answer it in their own formats: a page for the person at the authorization
+  // endpoint, RFC 6749's JSON at the others.
+  app.setErrorHandler((err, request, reply) => {
+    if (!(err instanceof ApiProblem && err.code === 'rate_limited')) throw err;
+    reply.headers(err.headers);
+    const operationId = request.routeOptions.config.operationId;
+    if (operationId === 'authorize' || operationId === 'decideAuthorization') {
+      return html(
+        reply,
+        429,
+        errorPage('请稍后再试（too many requests from this address）。', '请求过于频繁'),
+      );
+    }
+    return sendOAuthError(reply, new OAuthError('rate_limited', err.detail, 429));
+  });
 
   /** Runs an endpoint that authenticates its client, answering RFC 6749 errors. */
   const withClient =
@@ -88,6 +107,7 @@ export async function oauthRoutes(app: FastifyInstance) {
           throw new OAuthError('unsupported_grant_type', `grant_type ${form.grant_type} is not supported.`);
       }
     }) as never,
+    { rateLimit: tokenLimit },
   );
 
   operation(
@@ -98,6 +118,7 @@ export async function oauthRoutes(app: FastifyInstance) {
       await tools.revoke(client, form.token);
       return '';
     }) as never,
+    { rateLimit: tokenLimit },
   );
 
   operation(
@@ -107,71 +128,82 @@ export async function oauthRoutes(app: FastifyInstance) {
       if (!form.token) throw new OAuthError('invalid_request', 'token is required.');
       return tools.introspect(client, form.token);
     }, true) as never,
+    { rateLimit: tokenLimit },
   );
 
-  operation(app, 'authorize', async (request, reply) => {
-    const query = request.query as AuthorizeQuery;
-    let valid: Awaited<ReturnType<typeof authorize.validate>>;
-    try {
-      valid = await authorize.validate(query);
-    } catch (err) {
-      if (err instanceof UntrustedRedirect) return html(reply, 400, errorPage(err.message));
-      if (err instanceof RedirectError && query.redirect_uri) {
-        return reply.redirect(
-          redirectWith(query.redirect_uri, {
-            error: err.error,
-            error_description: err.description,
-            state: query.state,
-            iss: issuer,
-          }),
-        );
+  operation(
+    app,
+    'authorize',
+    async (request, reply) => {
+      const query = request.query as AuthorizeQuery;
+      let valid: Awaited<ReturnType<typeof authorize.validate>>;
+      try {
+        valid = await authorize.validate(query);
+      } catch (err) {
+        if (err instanceof UntrustedRedirect) return html(reply, 400, errorPage(err.message));
+        if (err instanceof RedirectError && query.redirect_uri) {
+          return reply.redirect(
+            redirectWith(query.redirect_uri, {
+              error: err.error,
+              error_description: err.description,
+              state: query.state,
+              iss: issuer,
+            }),
+          );
+        }
+        throw err;
       }
-      throw err;
-    }
-    const signedIn = await app.sessions.read(request);
-    if (!signedIn) {
-      return reply.redirect(`/auth/login?returnTo=${encodeURIComponent(request.url)}`);
-    }
-    const requestId = await authorize.savePending(valid, signedIn.account.id);
-    return html(
-      reply,
-      200,
-      consentPage({
-        requestId,
-        csrfToken: signedIn.csrfToken,
-        appName: valid.app.name,
-        publisher: valid.app.publisher,
-        environment: valid.app.environment,
-        scopes: valid.scopes,
-        purpose: valid.purpose,
-        validDays: CONSENT_DAYS,
-        citizenName: signedIn.account.name,
-      }),
-    );
-  });
-
-  operation(app, 'decideAuthorization', async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    const signedIn = await app.sessions.read(request);
-    if (!signedIn || !form.csrf || !safeEqual(form.csrf, signedIn.csrfToken)) {
+      const signedIn = await app.sessions.read(request);
+      if (!signedIn) {
+        return reply.redirect(`/auth/login?returnTo=${encodeURIComponent(request.url)}`);
+      }
+      const requestId = await authorize.savePending(valid, signedIn.account.id);
       return html(
         reply,
-        403,
-        errorPage('会话已失效，请返回应用重新发起授权（session or CSRF check failed）。'),
+        200,
+        consentPage({
+          requestId,
+          csrfToken: signedIn.csrfToken,
+          appName: valid.app.name,
+          publisher: valid.app.publisher,
+          environment: valid.app.environment,
+          scopes: valid.scopes,
+          purpose: valid.purpose,
+          validDays: CONSENT_DAYS,
+          citizenName: signedIn.account.name,
+        }),
       );
-    }
-    if (form.decision !== 'approve' && form.decision !== 'deny') {
-      return html(reply, 400, errorPage('请选择同意或拒绝（decision must be approve or deny）。'));
-    }
-    const target = await authorize.decide(
-      form.request ?? '',
-      signedIn.account.id,
-      form.decision === 'approve',
-      issuer,
-    );
-    if (!target) return html(reply, 400, errorPage('授权请求已过期或已处理，请返回应用重新发起。'));
-    return reply.redirect(target);
-  });
+    },
+    { rateLimit: authorizeLimit },
+  );
+
+  operation(
+    app,
+    'decideAuthorization',
+    async (request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      const signedIn = await app.sessions.read(request);
+      if (!signedIn || !form.csrf || !safeEqual(form.csrf, signedIn.csrfToken)) {
+        return html(
+          reply,
+          403,
+          errorPage('会话已失效，请返回应用重新发起授权（session or CSRF check failed）。'),
+        );
+      }
+      if (form.decision !== 'approve' && form.decision !== 'deny') {
+        return html(reply, 400, errorPage('请选择同意或拒绝（decision must be approve or deny）。'));
+      }
+      const target = await authorize.decide(
+        form.request ?? '',
+        signedIn.account.id,
+        form.decision === 'approve',
+        issuer,
+      );
+      if (!target) return html(reply, 400, errorPage('授权请求已过期或已处理，请返回应用重新发起。'));
+      return reply.redirect(target);
+    },
+    { rateLimit: authorizeLimit },
+  );
 
   operation(app, 'getAuthorizationServerMetadata', async () => ({
     issuer,

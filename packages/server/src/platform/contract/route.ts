@@ -1,3 +1,4 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type {
   FastifyInstance,
   RawReplyDefaultExpression,
@@ -42,6 +43,13 @@ declare module 'fastify' {
   }
 }
 
+export interface OperationOptions {
+  /** A limit per client IP, one of `app.ipLimits`. */
+  rateLimit?: RateLimitOptions;
+  /** The contract to read the operation from; api-spec's unless a test passes another. */
+  from?: ReadonlyMap<string, ContractOperation>;
+}
+
 /**
  * Registers the handler of one contract operation: method, path and schemas come from
  * api-spec, so a route cannot drift from what the spec says.
@@ -50,7 +58,7 @@ export function operation<Id extends OperationId>(
   app: FastifyInstance,
   id: Id,
   handler: OperationHandler<Id>,
-  from: ReadonlyMap<string, ContractOperation> = contract,
+  { rateLimit, from = contract }: OperationOptions = {},
 ) {
   const op = from.get(id);
   if (!op) throw new Error(`Operation ${id} is not in api-spec.`);
@@ -58,7 +66,7 @@ export function operation<Id extends OperationId>(
     method: op.method,
     url: op.url,
     schema: op.schema,
-    config: { operationId: op.operationId, security: op.security },
+    config: { operationId: op.operationId, security: op.security, ...(rateLimit ? { rateLimit } : {}) },
     handler,
   });
 }

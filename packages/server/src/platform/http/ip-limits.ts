@@ -1,0 +1,113 @@
+import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import { ApiProblem } from '../errors/api-problem.js';
+
+export interface IpLimitsOptions {
+  redisUrl?: string | undefined;
+  tokenPerMinute: number;
+  authorizePerMinute: number;
+  signInPerMinute: number;
+}
+
+/** Route configs (`operation(…, { rateLimit })`): calls per minute from one client IP, per route. */
+export interface IpLimits {
+  /** The OAuth endpoints that authenticate a client: token, revocation, introspection. */
+  token: RateLimitOptions;
+  /** The authorization endpoint and its consent form. */
+  authorize: RateLimitOptions;
+  /** Sign-in and its callback. */
+  signIn: RateLimitOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ipLimits: IpLimits;
+  }
+}
+
+const WINDOW_SECONDS = 60;
+
+/** Refuses as the metered API does: `rate_limited` with `RateLimit-Policy`, `RateLimit` and `Retry-After`. */
+function perMinute(max: number): RateLimitOptions {
+  return {
+    max,
+    timeWindow: WINDOW_SECONDS * 1000,
+    errorResponseBuilder: (_request, { ttl }) => {
+      const seconds = String(Math.max(1, Math.ceil(ttl / 1000)));
+      return new ApiProblem(
+        'rate_limited',
+        `More than ${max} calls in one minute from one IP address to this endpoint.`,
+        {
+          headers: {
+            'ratelimit-policy': `"ip";q=${max};w=${WINDOW_SECONDS}`,
+            ratelimit: `"ip";r=0;t=${seconds}`,
+            'retry-after': seconds,
+          },
+        },
+      );
+    },
+  };
+}
+
+/**
+ * Per-client-IP limits for the endpoints that check credentials before any authentication, so
+ * no one can guess secrets, codes or tokens at speed (the per-app limits apply only after it).
+ * Counted in Redis when configured, so every instance shares one count, else per instance. The
+ * key is `request.ip` (IPv6 by its /64, the plugin's default).
+ */
+export const ipLimits = fp(
+  async (app: FastifyInstance, opts: IpLimitsOptions) => {
+    let redis: Redis | undefined;
+    if (opts.redisUrl) {
+      let warnedAt = 0;
+      // Once per 10 s at most: the client reports every failed reconnect.
+      const warn = (err: unknown) => {
+        if (Date.now() - warnedAt < 10_000) return;
+        warnedAt = Date.now();
+        app.log.warn({ err }, 'Redis unreachable: per-IP limits let calls through');
+      };
+      // Fails fast while Redis is away, so a call waits at most the command timeout.
+      redis = new Redis(opts.redisUrl, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout: 250,
+      });
+      redis.on('error', warn);
+      await redis.connect().catch(warn);
+      const client = redis;
+      app.addHook('onClose', async () => {
+        await client.quit().catch(() => {});
+      });
+    }
+    await app.register(rateLimit, {
+      global: false,
+      ...(redis ? { redis } : {}),
+      nameSpace: 'ixm-ip-limit-',
+      // A safeguard, not a contract: a Redis outage lets calls through rather than failing them.
+      skipOnError: true,
+      // The plugin writes draft-03's RateLimit-Limit/-Remaining/-Reset; the platform speaks the
+      // later draft's RateLimit-Policy and RateLimit, which the refusal above carries instead.
+      enableDraftSpec: true,
+      addHeadersOnExceeding: {
+        'ratelimit-limit': false,
+        'ratelimit-remaining': false,
+        'ratelimit-reset': false,
+      },
+      addHeaders: {
+        'ratelimit-limit': false,
+        'ratelimit-remaining': false,
+        'ratelimit-reset': false,
+        'retry-after': false,
+      },
+    });
+    app.decorate('ipLimits', {
+      token: perMinute(opts.tokenPerMinute),
+      authorize: perMinute(opts.authorizePerMinute),
+      signIn: perMinute(opts.signInPerMinute),
+    });
+  },
+  { name: 'ip-limits' },
+);
