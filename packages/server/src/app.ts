@@ -49,6 +49,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
+    trustProxy: config.TRUST_PROXY ?? false,
     return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });

@@ -42,6 +42,15 @@ const ConfigSchema = Type.Object({
   IP_LIMIT_TOKEN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
   IP_LIMIT_AUTHORIZE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60 }),
   IP_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  // The reverse proxies in front of the platform (addresses or CIDRs, comma-separated) whose
+  // X-Forwarded-For is believed: behind one, without this every caller would share the proxy's
+  // address and its IP limits; unset, a forged header cannot choose the address counted.
+  TRUST_PROXY: Type.Optional(
+    Type.String({
+      pattern: '^[0-9a-fA-F:./]+(,\\s*[0-9a-fA-F:./]+)*$',
+      description: 'addresses or CIDRs of the trusted proxies, comma-separated',
+    }),
+  ),
 });
 
 export type Config = Static<typeof ConfigSchema>;

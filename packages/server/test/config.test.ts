@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('security: trusted proxies are addresses or CIDRs, never a wildcard', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": addresses or CIDRs/);
+  });
+
   it('happy: reads and converts set values', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/x', LOG_LEVEL: 'warn' });
     expect(config).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@db:5432/x', LOG_LEVEL: 'warn' });

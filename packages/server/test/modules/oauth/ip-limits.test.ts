@@ -124,4 +124,30 @@ describe('per-IP limits on the OAuth endpoints', () => {
       expect(res.statusCode).toBe(200);
     }
   });
+
+  it('security: X-Forwarded-For is ignored unless TRUST_PROXY names the proxy that sets it', async () => {
+    const call = (app: TestApp, forwardedFor: string) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/oauth/token',
+        remoteAddress: '10.0.0.9',
+        headers: { ...FORM, 'x-forwarded-for': forwardedFor },
+        payload: 'grant_type=client_credentials',
+      });
+    // Without a trusted proxy, a forged header does not escape the limit of the real address.
+    for (let i = 0; i < 3; i++) await call(t, `203.0.113.${i}`);
+    expect((await call(t, '203.0.113.99')).statusCode).toBe(429);
+
+    const behindProxy = await testApp({
+      config: { IP_LIMIT_TOKEN_PER_MINUTE: 3, TRUST_PROXY: '10.0.0.0/8' },
+    });
+    try {
+      // Behind one proxy, each client is counted under its own address, not the proxy's.
+      for (let i = 0; i < 3; i++) expect((await call(behindProxy, '203.0.113.7')).statusCode).toBe(401);
+      expect((await call(behindProxy, '203.0.113.7')).statusCode).toBe(429);
+      expect((await call(behindProxy, '203.0.113.8')).statusCode).toBe(401);
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });
