@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { ApiProblem } from '../errors/api-problem.js';
+import { throttledWarning } from './throttled-warning.js';
 
 export interface IpLimitsOptions {
   redisUrl?: string | undefined;
@@ -61,13 +62,8 @@ export const ipLimits = fp(
   async (app: FastifyInstance, opts: IpLimitsOptions) => {
     let redis: Redis | undefined;
     if (opts.redisUrl) {
-      let warnedAt = 0;
       // Once per 10 s at most: the client reports every failed reconnect.
-      const warn = (err: unknown) => {
-        if (Date.now() - warnedAt < 10_000) return;
-        warnedAt = Date.now();
-        app.log.warn({ err }, 'Redis unreachable: per-IP limits let calls through');
-      };
+      const warn = throttledWarning(app, 'Redis unreachable: per-IP limits let calls through');
       // Fails fast while Redis is away, so a call waits at most the command timeout.
       redis = new Redis(opts.redisUrl, {
         lazyConnect: true,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import { throttledWarning } from '../http/throttled-warning.js';
 import { type Admit, admission } from './admission.js';
 import { AppProductStates } from './app-product-state.js';
 import { IdempotencyRegistry } from './idempotency.js';
@@ -32,20 +33,10 @@ declare module 'fastify' {
   }
 }
 
-/** Logs a recurring condition at most once per interval, so an outage cannot flood the log. */
-function everyNow(app: FastifyInstance, message: string, intervalMs = 10_000) {
-  let last = 0;
-  return (err: unknown) => {
-    if (Date.now() - last < intervalMs) return;
-    last = Date.now();
-    app.log.warn({ err }, message);
-  };
-}
-
 /**
  * Limits, quotas and metering: `admit` (called by the gateway's guard after authentication) and
  * metering when the answer is sent. No database round trip per call: subscriptions come with the
- * cached app, limits are in memory or one Redis round trip, quotas are spent from leases, and
+ * cached app, rate limits are counted in memory or spent from Redis leases, quotas from leases, and
  * metering is written in batches.
  */
 export const limitsPlugin = fp(
@@ -57,7 +48,7 @@ export const limitsPlugin = fp(
     app.auth.onEvents((events) => {
       if (events.some((e) => e.kind === 'products')) products.load().catch(onError);
     });
-    const warnRedis = everyNow(app, 'Redis unreachable: limiting per instance at its share');
+    const warnRedis = throttledWarning(app, 'Redis unreachable: limiting per instance at its share');
     let redis: Redis | undefined;
     if (opts.redisUrl) {
       redis = new Redis(opts.redisUrl, {
