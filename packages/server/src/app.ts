@@ -87,7 +87,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     maxQuotaLease: config.QUOTA_MAX_LEASE,
   });
   await app.register(ipLimits, {
-    redisUrl: config.REDIS_URL,
     tokenPerMinute: config.IP_LIMIT_TOKEN_PER_MINUTE,
     authorizePerMinute: config.IP_LIMIT_AUTHORIZE_PER_MINUTE,
     signInPerMinute: config.IP_LIMIT_SIGN_IN_PER_MINUTE,

@@ -1,12 +1,9 @@
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import { ApiProblem } from '../errors/api-problem.js';
-import { throttledWarning } from './throttled-warning.js';
 
 export interface IpLimitsOptions {
-  redisUrl?: string | undefined;
   tokenPerMinute: number;
   authorizePerMinute: number;
   signInPerMinute: number;
@@ -60,24 +57,8 @@ function perMinute(max: number): RateLimitOptions {
  */
 export const ipLimits = fp(
   async (app: FastifyInstance, opts: IpLimitsOptions) => {
-    let redis: Redis | undefined;
-    if (opts.redisUrl) {
-      // Once per 10 s at most: the client reports every failed reconnect.
-      const warn = throttledWarning(app, 'Redis unreachable: per-IP limits let calls through');
-      // Fails fast while Redis is away, so a call waits at most the command timeout.
-      redis = new Redis(opts.redisUrl, {
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: 250,
-      });
-      redis.on('error', warn);
-      await redis.connect().catch(warn);
-      const client = redis;
-      app.addHook('onClose', async () => {
-        await client.quit().catch(() => {});
-      });
-    }
+    // The limits' Redis client: its outages are already logged, and closed with the app.
+    const { redis } = app.limits;
     await app.register(rateLimit, {
       global: false,
       ...(redis ? { redis } : {}),
@@ -105,5 +86,5 @@ export const ipLimits = fp(
       signIn: perMinute(opts.signInPerMinute),
     });
   },
-  { name: 'ip-limits' },
+  { name: 'ip-limits', dependencies: ['limits'] },
 );

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
-import { throttledWarning } from '../http/throttled-warning.js';
 import { type Admit, admission } from './admission.js';
 import { AppProductStates } from './app-product-state.js';
 import { IdempotencyRegistry } from './idempotency.js';
@@ -25,12 +24,24 @@ export interface LimitsRuntime {
   quotas: QuotaLedger;
   /** Admits one authenticated call or throws the problem that refuses it. */
   admit: Admit;
+  /** The Redis the instances share limits through (also the per-IP limits'); unset without REDIS_URL. */
+  redis: Redis | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     limits: LimitsRuntime;
   }
+}
+
+/** Logs a recurring condition at most once per interval, so an outage cannot flood the log. */
+function everyNow(app: FastifyInstance, message: string, intervalMs = 10_000) {
+  let last = 0;
+  return (err: unknown) => {
+    if (Date.now() - last < intervalMs) return;
+    last = Date.now();
+    app.log.warn({ err }, message);
+  };
 }
 
 /**
@@ -48,7 +59,10 @@ export const limitsPlugin = fp(
     app.auth.onEvents((events) => {
       if (events.some((e) => e.kind === 'products')) products.load().catch(onError);
     });
-    const warnRedis = throttledWarning(app, 'Redis unreachable: limiting per instance at its share');
+    const warnRedis = everyNow(
+      app,
+      'Redis unreachable: per-app limits count per instance at its share; per-IP limits let calls through',
+    );
     let redis: Redis | undefined;
     if (opts.redisUrl) {
       redis = new Redis(opts.redisUrl, {
@@ -111,7 +125,7 @@ export const limitsPlugin = fp(
       await quotas.release();
       await redis?.quit().catch(() => {});
     });
-    app.decorate('limits', { products, meter, quotas, admit });
+    app.decorate('limits', { products, meter, quotas, admit, redis });
   },
   { name: 'limits', dependencies: ['database', 'auth'] },
 );
