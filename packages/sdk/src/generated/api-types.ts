@@ -2838,8 +2838,7 @@ export interface components {
         /** @description The platform or a department system it needs is unavailable (`service_unavailable`, `upstream_unavailable`). */
         "service-unavailable": {
             headers: {
-                /** @description Seconds to wait before retrying. */
-                "Retry-After"?: number;
+                "Retry-After": components["headers"]["retry-after"];
                 "X-Request-Id": components["headers"]["request-id"];
                 [name: string]: unknown;
             };
@@ -2896,8 +2895,7 @@ export interface components {
         /** @description The department system behind this operation did not answer within 2 seconds, could not be reached or failed (`upstream_unavailable`), or this instance is shutting down (`service_unavailable`). Retry after `Retry-After` seconds. */
         "upstream-unavailable": {
             headers: {
-                /** @description Seconds to wait before retrying. */
-                "Retry-After"?: number;
+                "Retry-After": components["headers"]["retry-after"];
                 "X-Request-Id": components["headers"]["request-id"];
                 [name: string]: unknown;
             };

@@ -523,7 +523,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -1221,7 +1222,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -1901,7 +1903,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -2810,7 +2813,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -4015,7 +4019,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -4813,7 +4818,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -5621,7 +5627,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -6454,7 +6461,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -7266,7 +7274,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -8114,7 +8123,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -9722,7 +9732,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -10469,7 +10480,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -12352,7 +12364,8 @@ export const openapiDocument: OpenApiDocument = {
               "Retry-After": {
                 "description": "Seconds to wait before retrying.",
                 "schema": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1
                 }
               }
             },
@@ -32480,6 +32493,13 @@ export const openapiDocument: OpenApiDocument = {
           "type": "string"
         }
       },
+      "retry-after": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
       "etag": {
         "description": "Version of this representation; send it back as `If-None-Match` to get a 304.",
         "schema": {
@@ -32509,13 +32529,6 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "string",
           "format": "uri-reference"
-        }
-      },
-      "retry-after": {
-        "description": "Seconds to wait before retrying.",
-        "schema": {
-          "type": "integer",
-          "minimum": 1
         }
       },
       "ip-ratelimit": {
@@ -39748,7 +39761,8 @@ export const openapiDocument: OpenApiDocument = {
           "Retry-After": {
             "description": "Seconds to wait before retrying.",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": 1
             }
           }
         },
@@ -40238,7 +40252,8 @@ export const openapiDocument: OpenApiDocument = {
           "Retry-After": {
             "description": "Seconds to wait before retrying.",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": 1
             }
           }
         },
