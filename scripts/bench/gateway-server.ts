@@ -4,9 +4,10 @@
  * - BENCH_MODE=bare: Fastify alone, answering BENCH_BODY_FILE's JSON (with BENCH_HEADERS_FILE's
  *   headers, when set, and BENCH_WORK_US microseconds of pure CPU work per call, when set).
  * - BENCH_MODE=departments: the sandbox department systems.
- * - BENCH_MODE=platform: the full platform on in-memory PGlite (with the Redis store when
- *   BENCH_REDIS_URL is set) and BENCH_APPS sandbox apps on a plan whose limits the load never
- *   reaches, whose API keys and access tokens are written to BENCH_CREDENTIALS_FILE.
+ * - BENCH_MODE=platform: the full platform on the PostgreSQL database BENCH_DB_URL, or on
+ *   in-memory PGlite without one (with the Redis store when BENCH_REDIS_URL is set), and
+ *   BENCH_APPS sandbox apps on a plan whose limits the load never reaches, whose API keys and
+ *   access tokens are written to BENCH_CREDENTIALS_FILE.
  * Prints `ready` once listening.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -59,6 +60,7 @@ async function platform() {
     config: {
       LOG_LEVEL: 'silent',
       PGLITE_DIR: 'memory://',
+      DATABASE_URL: process.env.BENCH_DB_URL || undefined,
       REDIS_URL: process.env.BENCH_REDIS_URL || undefined,
       ...(process.env.DEPARTMENTS_URL ? { DEPARTMENTS_URL: process.env.DEPARTMENTS_URL } : {}),
     },

@@ -18,26 +18,39 @@ function adminUrl(): string {
   return url;
 }
 
+/** A new, empty database on the server of `adminUrl`, and how to drop it (connections and all). */
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const sql = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  await sql.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
+    },
+  };
+}
+
 /**
  * A fresh, empty database for one test file: in-memory PGlite, or a new database created on the
  * PostgreSQL server of TEST_DATABASE_URL and dropped on close, so test files never share state.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (testDriver() === 'pglite') return openDatabase();
-  const admin = adminUrl();
-  const name = `ixm_test_${randomBytes(6).toString('hex')}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  const scratch = await createScratchDatabase(adminUrl(), 'ixm_test');
+  const handle = await openDatabase({ url: scratch.url, maxConnections: 5 });
   return {
     ...handle,
-    url: url.toString(),
+    url: scratch.url,
     close: async () => {
       await handle.close();
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
+      await scratch.drop();
     },
   };
 }
