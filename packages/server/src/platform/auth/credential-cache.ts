@@ -13,6 +13,11 @@ export interface AppState {
   environment: 'sandbox' | 'production';
   /** The app's subscriptions by product code, with the limits in force (plan plus overrides). */
   subscriptions: ReadonlyMap<string, SubscriptionState>;
+  /**
+   * Set once the cache drops this state (the feed evicted it, a newer one replaced it, or it
+   * was the oldest): whoever kept it must look the app up again.
+   */
+  stale: boolean;
 }
 
 export interface ApiKeyState {
@@ -30,8 +35,14 @@ export interface ApiKeyState {
 export class CredentialCache {
   // Read with `peek`: the oldest loaded goes first, and a hit writes nothing to the caches' lists,
   // memory each of 10,000 apps' calls would otherwise touch. An app evicted while in use is
-  // loaded again by its next call.
-  private readonly apps = new LRUCache<string, AppState | false>({ max: 50_000 });
+  // loaded again by its next call. A state dropped for any reason is marked stale, so callers
+  // may keep a state in hand and skip this lookup while it is not.
+  private readonly apps = new LRUCache<string, AppState | false>({
+    max: 50_000,
+    dispose: (state) => {
+      if (state) state.stale = true;
+    },
+  });
   // Misses are cached too, so a flood of made-up keys cannot reach the database.
   private readonly keys = new LRUCache<string, ApiKeyState | false>({ max: 100_000 });
   // One map per kind, keyed by the claim itself: a check builds no string.
@@ -101,7 +112,16 @@ export class CredentialCache {
       .select({ id: apps.id, clientId: apps.clientId, status: apps.status, environment: apps.environment })
       .from(apps)
       .where(eq(apps.id, id));
-    const state = row ? { ...row, subscriptions: await loadSubscriptions(this.db, id) } : false;
+    const state = row
+      ? {
+          id: row.id,
+          clientId: row.clientId,
+          status: row.status,
+          environment: row.environment,
+          subscriptions: await loadSubscriptions(this.db, id),
+          stale: false,
+        }
+      : false;
     this.apps.set(id, state);
     return state || undefined;
   }

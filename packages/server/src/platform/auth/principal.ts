@@ -8,7 +8,8 @@ export interface Principal {
   /** The citizen's account id for user tokens; the client id otherwise. */
   subject: string;
   scopes: ReadonlySet<string>;
-  consentId?: string;
+  /** The consent behind a citizen's token; undefined otherwise (always present: one shape for all). */
+  consentId: string | undefined;
   /** The app's subscriptions by product, for the limits that follow authentication. */
   subscriptions: ReadonlyMap<string, SubscriptionState>;
 }

@@ -6,6 +6,7 @@ import {
   subscriptions,
 } from '@ixiamen/db';
 import { eq } from 'drizzle-orm';
+import type { AppProductState } from '../limits/app-product-state.js';
 
 export interface Limits {
   ratePerSecond: number;
@@ -35,6 +36,8 @@ export interface SubscriptionState extends AppProduct {
   limits: Limits;
   /** `RateLimit-Policy` without the monthly window's length, which depends on the month. */
   policyPrefix: string;
+  /** The limits' state of this app × product, kept here once found (`AppProductStates.for`). */
+  state: AppProductState | undefined;
 }
 
 /** A plan's limits with an admin's per-subscription overrides applied. */
@@ -70,7 +73,17 @@ export async function loadSubscriptions(
       const policyPrefix = `"burst";q=${limits.ratePerSecond};w=1, "sustained";q=${limits.ratePerMinute};w=60, "monthly";q=${limits.monthlyQuota};w=`;
       return [
         row.product,
-        { ...appProduct(appId, row.product), id: row.id, status: row.status, limits, policyPrefix },
+        // Written out, not spread, like every object the hot path reads: one hidden class for all.
+        {
+          appId,
+          product: row.product,
+          key: appProduct(appId, row.product).key,
+          id: row.id,
+          status: row.status,
+          limits,
+          policyPrefix,
+          state: undefined,
+        },
       ];
     }),
   );

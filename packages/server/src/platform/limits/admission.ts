@@ -179,7 +179,7 @@ export function admission(parts: AdmissionParts) {
       throw notSubscribed(product?.code, subscription?.status);
     const now = Date.now();
     const month = clock.now(now);
-    const state = states.of(subscription.key, now);
+    const state = states.for(subscription, now);
     const metering: Metering = {
       subscription,
       state,

@@ -99,14 +99,14 @@ export const limitsPlugin = fp(
             idempotency.markCounted(subscription.appId, metering.idempotencyKey);
           if (state.batch !== meter.batch) {
             state.operations = meter.operationsOf(subscription);
+            state.slot = undefined;
             state.batch = meter.batch;
           }
-          meter.recordIn(
-            state.operations!,
-            subscription,
-            metering.operationId,
-            statusClassOf(reply.statusCode),
-          );
+          const statusClass = statusClassOf(reply.statusCode);
+          const slot = state.slot;
+          if (slot?.operationId === metering.operationId) meter.recordInSlot(slot, statusClass);
+          else
+            state.slot = meter.recordIn(state.operations!, subscription, metering.operationId, statusClass);
         }
       }
       done(null, payload);

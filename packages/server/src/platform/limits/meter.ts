@@ -64,20 +64,30 @@ export class Meter {
     return operations;
   }
 
-  /** `record` into counters in hand, which must be of the current batch. */
+  /**
+   * `record` into counters in hand, which must be of the current batch. Returns the operation's
+   * counters, which the hot path may keep and count into with `recordInSlot` while the batch lasts.
+   */
   recordIn(
     operations: Operations,
     pair: AppProduct,
     operationId: string,
     statusClass: StatusClass,
     at = Date.now(),
-  ) {
-    const hour = hourOf(at);
+  ): Slot {
     let slot = operations.get(operationId);
     if (!slot) {
-      slot = { pair, operationId, hour, counts: STATUS_CLASSES.map(() => 0) };
+      slot = { pair, operationId, hour: hourOf(at), counts: STATUS_CLASSES.map(() => 0) };
       operations.set(operationId, slot);
-    } else if (slot.hour !== hour) {
+    }
+    this.recordInSlot(slot, statusClass, at);
+    return slot;
+  }
+
+  /** Counts one call in an operation's counters of the current batch, starting a new hour if one began. */
+  recordInSlot(slot: Slot, statusClass: StatusClass, at = Date.now()) {
+    const hour = hourOf(at);
+    if (slot.hour !== hour) {
       this.pending.push(...rowsOf(slot));
       slot.hour = hour;
       slot.counts.fill(0);

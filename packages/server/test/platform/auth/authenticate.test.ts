@@ -87,8 +87,11 @@ describe('authenticate hook', () => {
     expect((await get({ authorization: 'Basic dXNlcjpwYXNz' })).statusCode).toBe(401);
   });
 
-  it('security: a suspended app is refused with its token and its key', async () => {
+  it('security: a suspended app is refused with its token and its key, though both were in use', async () => {
     const token = await clientToken();
+    // Warm: each credential now keeps the app's state it was admitted with.
+    for (const res of [await bearer(token), await get({ 'x-api-key': t.credentials.apiKey })])
+      expect(res.statusCode).toBe(200);
     await t.app.database.db.update(apps).set({ status: 'suspended' }).where(eq(apps.id, t.credentials.appId));
     await t.app.auth.revoke([{ kind: 'app', subject: t.credentials.appId, until: null }]);
     for (const res of [await bearer(token), await get({ 'x-api-key': t.credentials.apiKey })]) {

@@ -93,4 +93,20 @@ describe('Meter', () => {
     await meter.flush();
     expect(await count()).toBe(3);
   });
+
+  it('happy: the counters of one operation, kept by the hot path, count on into a new hour', async () => {
+    const meter = new Meter(database.db, (err) => {
+      throw err;
+    });
+    const kept = appProduct('7a2e4c6b-1d3f-4e5a-9b8c-0d1e2f3a4b5c', 'catalog');
+    const hour = Date.UTC(2026, 10, 27, 15);
+    const slot = meter.recordIn(meter.operationsOf(kept), kept, 'getService', '2xx', hour + 1);
+    meter.recordInSlot(slot, '2xx', hour + 2);
+    meter.recordInSlot(slot, '4xx', hour + HOUR + 1);
+    await meter.flush();
+    expect((await rows()).filter((r) => r.startsWith('getService') && !r.includes('T09:'))).toEqual([
+      'getService 2xx 2026-11-27T15:00:00.000Z 2',
+      'getService 4xx 2026-11-27T16:00:00.000Z 1',
+    ]);
+  });
 });
