@@ -27,7 +27,7 @@ interface AccessClaims extends JWTPayload {
   fid?: string;
 }
 
-type Caller = Omit<Principal, 'clientId' | 'subscriptions'>;
+type Caller = Omit<Principal, 'clientId' | 'subscriptions' | 'lastSubscription'>;
 
 /** What an operation's security in api-spec accepts, worked out once when its route is added. */
 export interface RouteSecurity {
@@ -139,6 +139,7 @@ function principalOf(entry: Resolved, app: AppState | undefined): Principal {
     consentId,
     clientId: app.clientId,
     subscriptions: app.subscriptions,
+    lastSubscription: undefined,
   };
   return entry.principal;
 }

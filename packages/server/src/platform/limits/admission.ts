@@ -43,6 +43,14 @@ function notSubscribed(product: string | undefined, status: string | undefined):
   return new ApiProblem('not_subscribed', `The app ${why} the product '${product}'.`);
 }
 
+function subscriptionOf(principal: Principal, product: string): SubscriptionState | undefined {
+  const last = principal.lastSubscription;
+  if (last?.product === product) return last;
+  const subscription = principal.subscriptions.get(product);
+  principal.lastSubscription = subscription;
+  return subscription;
+}
+
 function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const key = request.headers['idempotency-key'];
   if (key === undefined) return undefined;
@@ -174,7 +182,7 @@ export function admission(parts: AdmissionParts) {
     operationId: string,
   ): Maybe<void> {
     const product = products.productOf(operationId);
-    const subscription = product && principal.subscriptions.get(product.code);
+    const subscription = product && subscriptionOf(principal, product.code);
     if (!product || subscription?.status !== 'active')
       throw notSubscribed(product?.code, subscription?.status);
     const now = Date.now();

@@ -123,8 +123,9 @@ describe('rate limits and quotas on the hot path', () => {
     expect(res.json().errors[0].location).toBe('headers/idempotency-key');
   });
 
-  it('security: a product without an active subscription answers not_subscribed', async () => {
+  it('security: a product without an active subscription answers not_subscribed, though the app was just using it', async () => {
     t = await testApp({ planLimits: true });
+    expect((await categories()).statusCode).toBe(200);
     for (const status of ['pending', 'rejected', 'suspended'] as const) {
       await setLimits(t.app, t.credentials.appId, 'catalog', null, status);
       const res = await categories();
@@ -132,6 +133,8 @@ describe('rate limits and quotas on the hot path', () => {
       expect(res.json()).toMatchObject({ code: 'not_subscribed' });
     }
     expect((await t.call({ method: 'GET', url: '/v1/search?q=社保' })).statusCode).toBe(200);
+    // Back to the first product with the same credential: its own subscription, still suspended.
+    expect((await categories()).statusCode).toBe(403);
   });
 
   it('happy: calls are metered per operation, status class and hour, written in one batch', async () => {
