@@ -24,10 +24,13 @@ export interface AppProduct {
   key: string;
 }
 
+/** The `key` of an app × product. */
+export const appProductKey = (appId: string, product: string) => `${appId}:${product}`;
+
 export const appProduct = (appId: string, product: string): AppProduct => ({
   appId,
   product,
-  key: `${appId}:${product}`,
+  key: appProductKey(appId, product),
 });
 
 export interface SubscriptionState extends AppProduct {
@@ -77,7 +80,7 @@ export async function loadSubscriptions(
         {
           appId,
           product: row.product,
-          key: appProduct(appId, row.product).key,
+          key: appProductKey(appId, row.product),
           id: row.id,
           status: row.status,
           limits,
