@@ -215,10 +215,14 @@ type Credentials = { apiKey: string; token: string }[];
 /** A platform server, on a database of its own, with its apps' credentials. */
 async function startGateway(name: string, env: Record<string, string>) {
   const file = join(dir, `${name}-credentials.json`);
+  // Without PostgreSQL every gateway runs on PGlite, so the variants stay comparable: only the
+  // first database may fail to be made (then none is); a later failure ends the run.
   const database = onPostgres
-    ? await createScratchDatabase(DATABASE_URL, `ixm_bench_${name}`).catch(() => undefined)
+    ? await createScratchDatabase(DATABASE_URL, `ixm_bench_${name}`).catch((err: unknown) => {
+        if (databases.length) throw err;
+        return undefined;
+      })
     : undefined;
-  // Without PostgreSQL every gateway runs on PGlite, so the variants stay comparable.
   onPostgres = database !== undefined;
   if (database) databases.push(database);
   const url = await startServer({

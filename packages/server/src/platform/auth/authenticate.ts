@@ -68,26 +68,26 @@ interface Resolved {
 // lookup on the hot path is a cache miss.
 const RESOLVED = Symbol('resolved');
 type Resolvable = { [RESOLVED]?: Resolved };
+const resolvedOf = (credential: object) => (credential as Resolvable)[RESOLVED];
 
-function resolvedOf(credential: object, caller: () => Caller): Resolved {
-  const holder = credential as Resolvable;
-  let entry = holder[RESOLVED];
-  if (!entry) {
-    entry = { caller: caller(), app: undefined, principal: undefined };
-    holder[RESOLVED] = entry;
-  }
+function remember(credential: object, caller: Caller): Resolved {
+  const entry = { caller, app: undefined, principal: undefined };
+  (credential as Resolvable)[RESOLVED] = entry;
   return entry;
 }
 
 function fromClaims(auth: AuthRuntime, claims: AccessClaims): Resolved {
   if (auth.cache.isTokenRevoked(claims)) throw unauthorized('The access token has been revoked.');
-  return resolvedOf(claims, () => ({
-    via: 'access_token',
-    appId: claims.app_id,
-    subject: claims.sub ?? claims.client_id,
-    scopes: scopeSet(claims.scope),
-    consentId: claims.cid,
-  }));
+  return (
+    resolvedOf(claims) ??
+    remember(claims, {
+      via: 'access_token',
+      appId: claims.app_id,
+      subject: claims.sub ?? claims.client_id,
+      scopes: scopeSet(claims.scope),
+      consentId: claims.cid,
+    })
+  );
 }
 
 function invalidToken(err: unknown): never {
@@ -110,13 +110,16 @@ function fromAccessToken(auth: AuthRuntime, token: string): Maybe<Resolved> {
 function fromApiKey(auth: AuthRuntime, key: string): Maybe<Resolved> {
   return andThen(auth.cache.apiKey(key), (state) => {
     if (!state) throw unauthorized('The API key is not valid, has expired or was revoked.');
-    return resolvedOf(state, () => ({
-      via: 'api_key',
-      appId: state.appId,
-      subject: state.appId,
-      scopes: API_KEY_SCOPES,
-      consentId: undefined,
-    }));
+    return (
+      resolvedOf(state) ??
+      remember(state, {
+        via: 'api_key',
+        appId: state.appId,
+        subject: state.appId,
+        scopes: API_KEY_SCOPES,
+        consentId: undefined,
+      })
+    );
   });
 }
 
