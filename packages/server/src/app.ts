@@ -90,6 +90,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     tokenPerMinute: config.IP_LIMIT_TOKEN_PER_MINUTE,
     authorizePerMinute: config.IP_LIMIT_AUTHORIZE_PER_MINUTE,
     signInPerMinute: config.IP_LIMIT_SIGN_IN_PER_MINUTE,
+    clientAuthPerMinute: config.IP_LIMIT_CLIENT_AUTH_PER_MINUTE,
   });
   await app.register(routeGuard);
   await app.register(catalogStore, { refreshMs: config.CATALOG_REFRESH_MS });

@@ -42,6 +42,10 @@ const ConfigSchema = Type.Object({
   IP_LIMIT_TOKEN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
   IP_LIMIT_AUTHORIZE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60 }),
   IP_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  // Client authentications per minute from one client IP that run scrypt (128 MiB, each wrong
+  // secret a full run) or fail, one count across the token, revocation and introspection
+  // endpoints; a secret that already verified on this instance is not counted.
+  IP_LIMIT_CLIENT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
   // The reverse proxies in front of the platform (addresses or CIDRs, comma-separated) whose
   // X-Forwarded-For is believed: behind one, without this every caller would share the proxy's
   // address and its IP limits; unset, a forged header cannot choose the address counted.

@@ -2796,12 +2796,12 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says. */
+        /** @description A guard against guessing credentials, `rate_limited` in RFC 6749's format: more calls from one IP address in one minute than this endpoint allows (policy `"ip"`), or more client authentications from it in one minute than the token, revocation and introspection endpoints allow together (policy `"client-auth"`: those that run scrypt or fail; a secret that already verified is not counted). Wait as `Retry-After` says. */
         "oauth-rate-limited": {
             headers: {
                 "Cache-Control": components["headers"]["no-store"];
-                RateLimit: components["headers"]["ip-ratelimit"];
-                "RateLimit-Policy": components["headers"]["ip-ratelimit-policy"];
+                RateLimit: components["headers"]["oauth-ratelimit"];
+                "RateLimit-Policy": components["headers"]["oauth-ratelimit-policy"];
                 "Retry-After": components["headers"]["retry-after"];
                 [name: string]: unknown;
             };
@@ -2956,6 +2956,19 @@ export interface components {
         location: string;
         /** @description Always `no-store`; tokens must not be cached. */
         "no-store": "no-store";
+        /**
+         * @description What is left of the policy in `RateLimit-Policy` (`"ip"` or `"client-auth"`, IETF
+         *     draft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window
+         *     resets.
+         */
+        "oauth-ratelimit": string;
+        /**
+         * @description The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`
+         *     its quota units in a window of `w` seconds: `"ip"`, the calls one IP address may make to this
+         *     endpoint, or `"client-auth"`, the client authentications that run scrypt or fail which one IP
+         *     address may make to the token, revocation and introspection endpoints together.
+         */
+        "oauth-ratelimit-policy": string;
         /**
          * @description What is left of the policies in `RateLimit-Policy` (IETF
          *     draft-ietf-httpapi-ratelimit-headers): `r` the remaining quota units, `t` the seconds until

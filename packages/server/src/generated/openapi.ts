@@ -11011,7 +11011,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "description": "A guard against guessing credentials, `rate_limited` in RFC 6749's format: more calls from one IP address in one minute than this endpoint allows (policy `\"ip\"`), or more client authentications from it in one minute than the token, revocation and introspection endpoints allow together (policy `\"client-auth\"`: those that run scrypt or fail; a secret that already verified is not counted). Wait as `Retry-After` says.",
             "headers": {
               "Cache-Control": {
                 "description": "Always `no-store`; tokens must not be cached.",
@@ -11030,13 +11030,13 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "RateLimit": {
-                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "description": "What is left of the policy in `RateLimit-Policy` (`\"ip\"` or `\"client-auth\"`, IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
                 "schema": {
                   "type": "string"
                 }
               },
               "RateLimit-Policy": {
-                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "description": "The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`\nits quota units in a window of `w` seconds: `\"ip\"`, the calls one IP address may make to this\nendpoint, or `\"client-auth\"`, the client authentications that run scrypt or fail which one IP\naddress may make to the token, revocation and introspection endpoints together.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -11214,7 +11214,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "description": "A guard against guessing credentials, `rate_limited` in RFC 6749's format: more calls from one IP address in one minute than this endpoint allows (policy `\"ip\"`), or more client authentications from it in one minute than the token, revocation and introspection endpoints allow together (policy `\"client-auth\"`: those that run scrypt or fail; a secret that already verified is not counted). Wait as `Retry-After` says.",
             "headers": {
               "Cache-Control": {
                 "description": "Always `no-store`; tokens must not be cached.",
@@ -11233,13 +11233,13 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "RateLimit": {
-                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "description": "What is left of the policy in `RateLimit-Policy` (`\"ip\"` or `\"client-auth\"`, IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
                 "schema": {
                   "type": "string"
                 }
               },
               "RateLimit-Policy": {
-                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "description": "The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`\nits quota units in a window of `w` seconds: `\"ip\"`, the calls one IP address may make to this\nendpoint, or `\"client-auth\"`, the client authentications that run scrypt or fail which one IP\naddress may make to the token, revocation and introspection endpoints together.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -11476,7 +11476,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "429": {
-            "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+            "description": "A guard against guessing credentials, `rate_limited` in RFC 6749's format: more calls from one IP address in one minute than this endpoint allows (policy `\"ip\"`), or more client authentications from it in one minute than the token, revocation and introspection endpoints allow together (policy `\"client-auth\"`: those that run scrypt or fail; a secret that already verified is not counted). Wait as `Retry-After` says.",
             "headers": {
               "Cache-Control": {
                 "description": "Always `no-store`; tokens must not be cached.",
@@ -11495,13 +11495,13 @@ export const openapiDocument: OpenApiDocument = {
                 }
               },
               "RateLimit": {
-                "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+                "description": "What is left of the policy in `RateLimit-Policy` (`\"ip\"` or `\"client-auth\"`, IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
                 "schema": {
                   "type": "string"
                 }
               },
               "RateLimit-Policy": {
-                "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+                "description": "The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`\nits quota units in a window of `w` seconds: `\"ip\"`, the calls one IP address may make to this\nendpoint, or `\"client-auth\"`, the client authentications that run scrypt or fail which one IP\naddress may make to the token, revocation and introspection endpoints together.\n",
                 "schema": {
                   "type": "string"
                 }
@@ -32551,6 +32551,18 @@ export const openapiDocument: OpenApiDocument = {
             "no-store"
           ]
         }
+      },
+      "oauth-ratelimit": {
+        "description": "What is left of the policy in `RateLimit-Policy` (`\"ip\"` or `\"client-auth\"`, IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "oauth-ratelimit-policy": {
+        "description": "The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`\nits quota units in a window of `w` seconds: `\"ip\"`, the calls one IP address may make to this\nendpoint, or `\"client-auth\"`, the client authentications that run scrypt or fail which one IP\naddress may make to the token, revocation and introspection endpoints together.\n",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "schemas": {
@@ -40476,7 +40488,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "oauth-rate-limited": {
-        "description": "More calls from one IP address in one minute than this endpoint allows, a guard against guessing credentials: `rate_limited` in RFC 6749's format. Wait as `Retry-After` says.",
+        "description": "A guard against guessing credentials, `rate_limited` in RFC 6749's format: more calls from one IP address in one minute than this endpoint allows (policy `\"ip\"`), or more client authentications from it in one minute than the token, revocation and introspection endpoints allow together (policy `\"client-auth\"`: those that run scrypt or fail; a secret that already verified is not counted). Wait as `Retry-After` says.",
         "headers": {
           "Cache-Control": {
             "description": "Always `no-store`; tokens must not be cached.",
@@ -40495,13 +40507,13 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "RateLimit": {
-            "description": "What is left of the `\"ip\"` policy in `RateLimit-Policy` (IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
+            "description": "What is left of the policy in `RateLimit-Policy` (`\"ip\"` or `\"client-auth\"`, IETF\ndraft-ietf-httpapi-ratelimit-headers): `r` the calls left, `t` the seconds until the window\nresets.\n",
             "schema": {
               "type": "string"
             }
           },
           "RateLimit-Policy": {
-            "description": "This endpoint's limit per client IP address (IETF draft-ietf-httpapi-ratelimit-headers): the\n`\"ip\"` policy, `q` the calls one IP address may make in a window of `w` seconds. Each limited\nendpoint counts on its own.\n",
+            "description": "The per-client-IP limit that refused the call (IETF draft-ietf-httpapi-ratelimit-headers), `q`\nits quota units in a window of `w` seconds: `\"ip\"`, the calls one IP address may make to this\nendpoint, or `\"client-auth\"`, the client authentications that run scrypt or fail which one IP\naddress may make to the token, revocation and introspection endpoints together.\n",
             "schema": {
               "type": "string"
             }

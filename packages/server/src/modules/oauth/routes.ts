@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SCOPES } from '../../platform/auth/scopes.js';
 import { safeEqual } from '../../platform/auth/secrets.js';
 import { operation } from '../../platform/contract/route.js';
@@ -20,7 +20,6 @@ import { tokenService } from './token-service.js';
 import { tokenTools } from './token-tools.js';
 
 type Form = Record<string, string | undefined>;
-type FormHeaders = { authorization?: string | undefined; 'content-type'?: string | undefined };
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
@@ -43,10 +42,11 @@ export async function oauthRoutes(app: FastifyInstance) {
   const authenticateClient = clientAuthenticator(repo);
   const tools = tokenTools(app.auth, repo, tokens);
   const issuer = app.auth.issuer;
-  const { token: tokenLimit, authorize: authorizeLimit } = app.ipLimits;
+  const { token: tokenLimit, authorize: authorizeLimit, clientAuth } = app.ipLimits;
 
-  // The per-IP limit refuses in a hook, before the handlers below, with the platform's problem;
-  // these endpoints answer it in their own formats: a page for the person at the authorization
+  // The per-IP limits refuse with the platform's problem: the per-call ones in a hook, before the
+  // handlers below, the client-authentication one from `withClient`, which rethrows it. These
+  // endpoints answer it in their own formats: a page for the person at the authorization
   // endpoint, RFC 6749's JSON at the others.
   app.setErrorHandler((err, request, reply) => {
     if (!(err instanceof ApiProblem && err.code === 'rate_limited')) throw err;
@@ -65,7 +65,7 @@ export async function oauthRoutes(app: FastifyInstance) {
   /** Runs an endpoint that authenticates its client, answering RFC 6749 errors. */
   const withClient =
     (run: (client: AuthenticatedClient, form: Form) => Promise<unknown>, confidentialOnly = false) =>
-    async (request: { body: unknown; headers: FormHeaders }, reply: FastifyReply) => {
+    async (request: FastifyRequest, reply: FastifyReply) => {
       const form = (request.body ?? {}) as Form;
       try {
         if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
@@ -74,7 +74,10 @@ export async function oauthRoutes(app: FastifyInstance) {
             'Send the parameters as application/x-www-form-urlencoded.',
           );
         }
-        const client = await authenticateClient({ authorization: request.headers.authorization, ...form });
+        const client = await authenticateClient(
+          { authorization: request.headers.authorization, ...form },
+          () => clientAuth.spend(request),
+        );
         if (confidentialOnly && client.clientType === 'public') {
           throw new OAuthError('invalid_client', 'Only confidential clients may introspect tokens.');
         }
