@@ -22,12 +22,6 @@ const COMMON_CHAR_SHARE = 0.1;
 const K1 = 1.2;
 const B = 0.6;
 
-/** A term's documents and, for each, its saturated BM25F term weight, computed once at build. */
-interface Postings {
-  docs: Int32Array;
-  weights: Float32Array;
-}
-
 export interface WeightedTerm extends Term {
   weight: number;
 }
@@ -43,7 +37,14 @@ export interface Hit<P> {
  * the query is computed when the index is built.
  */
 export class SearchIndex<P = unknown> {
-  private readonly postings = new Map<string, Postings>();
+  // The postings of every term in three flat arrays: term t's documents are docs[starts[t]] up
+  // to docs[starts[t + 1]], each with its saturated BM25F term weight in weights, computed once
+  // at build. Two typed arrays per term made ~70,000 small objects that every major GC of the
+  // gateway had to visit; these are three.
+  private readonly termIds = new Map<string, number>();
+  private readonly starts: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly weights: Float32Array;
   private readonly titles: string[];
   private readonly scores: Float64Array;
 
@@ -85,9 +86,21 @@ export class SearchIndex<P = unknown> {
         list.weights.push((weighted * (K1 + 1)) / (weighted + K1));
       }
     });
+    let total = 0;
+    for (const list of lists.values()) total += list.docs.length;
+    this.starts = new Int32Array(lists.size + 1);
+    this.docs = new Int32Array(total);
+    this.weights = new Float32Array(total);
+    let at = 0;
     for (const [term, list] of lists) {
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
+      const id = this.termIds.size;
+      this.termIds.set(term, id);
+      this.starts[id] = at;
+      this.docs.set(list.docs, at);
+      this.weights.set(list.weights, at);
+      at += list.docs.length;
     }
+    this.starts[lists.size] = at;
     this.titles = documents.map((d) => normalize(`${d.title} ${d.aliases}`));
     this.scores = new Float64Array(documents.length);
   }
@@ -105,18 +118,20 @@ export class SearchIndex<P = unknown> {
     const scores = this.scores;
     const touched: number[] = [];
     for (const [term, weight] of merged) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const df = list.docs.length;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const start = this.starts[id]!;
+      const end = this.starts[id + 1]!;
+      const df = end - start;
       // A character found in most documents tells them apart hardly at all, and its postings
       // would dominate the cost of a query on a large catalogue.
       if (term.startsWith('#') && df > n * COMMON_CHAR_SHARE) continue;
       const factor = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < df; i++) {
-        const doc = list.docs[i]!;
+      for (let i = start; i < end; i++) {
+        const doc = this.docs[i]!;
         const before = scores[doc]!;
         if (before === 0) touched.push(doc);
-        scores[doc] = before + factor * list.weights[i]!;
+        scores[doc] = before + factor * this.weights[i]!;
       }
     }
     const normalizedPhrase = normalize(phrase).replace(/\s+/g, '');
