@@ -4,6 +4,7 @@
 // Ctrl-C stops them all gracefully.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from './node-flags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const apiPort = process.env.PORT ?? '3000';
@@ -15,7 +16,7 @@ const host = '127.0.0.1';
 const processes = [
   {
     name: 'departments',
-    command: [process.execPath, 'packages/departments/dist/main.js'],
+    command: [process.execPath, ...SERVER_NODE_FLAGS, 'packages/departments/dist/main.js'],
     env: { DEPARTMENTS_PORT: departmentsPort },
   },
   {
@@ -28,7 +29,7 @@ const processes = [
   },
   {
     name: 'api',
-    command: [process.execPath, 'packages/server/dist/main.js'],
+    command: [process.execPath, ...SERVER_NODE_FLAGS, 'packages/server/dist/main.js'],
     // One host name for API, portal and identity provider: session cookies are same-site.
     env: {
       PORT: apiPort,

@@ -15,6 +15,7 @@ import { createScratchDatabase } from '@ixiamen/db/testing';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { freePort } from '../../packages/server/src/testing.ts';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
 import { steadyLoad } from './steady-load.ts';
 
 const APPS = Number(process.env.BENCH_APPS ?? 10_000);
@@ -38,7 +39,8 @@ const databases: { drop: () => Promise<void> }[] = [];
 async function startServer(env: Record<string, string>): Promise<string> {
   const port = await freePort();
   // The packages' built output, as production runs it (`pnpm bench` builds them first).
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
+  // Every server, the baseline included, with the platform's V8 flags: one runtime for all.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', serverScript], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -349,7 +351,7 @@ try {
   }
 
   console.log(
-    `\npnpm bench — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s, medians, Node ${process.version}, gateways on ${onPostgres ? 'PostgreSQL' : 'PGlite (no PostgreSQL answered at BENCH_DATABASE_URL)'}\n`,
+    `\npnpm bench — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s, medians, Node ${process.version} ${SERVER_NODE_FLAGS.join(' ')}, gateways on ${onPostgres ? 'PostgreSQL' : 'PGlite (no PostgreSQL answered at BENCH_DATABASE_URL)'}\n`,
   );
   console.log(
     '| variant | req/s | ratio to 1 | p50 ms | p99 ms | non-2xx | server CPU µs/call | CPU ratio |',
