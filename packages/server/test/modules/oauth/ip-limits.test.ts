@@ -1,12 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { DatabaseHandle } from '@ixiamen/db';
-import { openTestDatabase } from '@ixiamen/db/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../../src/app.js';
 import { openapiDocument } from '../../../src/generated/openapi.js';
 import { verifySecret } from '../../../src/platform/auth/secrets.js';
 import { freePort, provisionApp } from '../../../src/testing.js';
+import { instancesOnOneDatabase } from '../../helpers/instances.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 import { responseValidator } from '../../platform/contract/response-validator.js';
 
@@ -332,29 +330,14 @@ describe('per-IP limit on client authentications that run scrypt or fail', () =>
 });
 
 describe('the client-authentication limit with Redis', () => {
-  let database: DatabaseHandle | undefined;
-  let instances: FastifyInstance[] = [];
-  afterEach(async () => {
-    await Promise.all(instances.map((i) => i.close()));
-    instances = [];
-    await database?.close();
-  });
+  const startInstances = instancesOnOneDatabase();
 
   async function instancesWith(count: number, redisUrl: string) {
-    database = await openTestDatabase();
-    for (let i = 0; i < count; i++) {
-      instances.push(
-        await buildApp({
-          database,
-          config: {
-            LOG_LEVEL: 'silent',
-            REDIS_URL: redisUrl,
-            IP_LIMIT_TOKEN_PER_MINUTE: 1000,
-            IP_LIMIT_CLIENT_AUTH_PER_MINUTE: CLIENT_AUTH_MAX,
-          },
-        }),
-      );
-    }
+    const instances = await startInstances(count, {
+      REDIS_URL: redisUrl,
+      IP_LIMIT_TOKEN_PER_MINUTE: 1000,
+      IP_LIMIT_CLIENT_AUTH_PER_MINUTE: CLIENT_AUTH_MAX,
+    });
     const { clientId, clientSecret } = await provisionApp(instances[0]!);
     return { instances, clientId, secret: clientSecret! };
   }

@@ -1,33 +1,13 @@
 import { randomInt } from 'node:crypto';
-import type { DatabaseHandle } from '@ixiamen/db';
-import { openTestDatabase } from '@ixiamen/db/testing';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../../src/testing.js';
-
-let database: DatabaseHandle | undefined;
-let instances: FastifyInstance[] = [];
-
-afterEach(async () => {
-  await Promise.all(instances.map((i) => i.close()));
-  instances = [];
-  await database?.close();
-});
+import { instancesOnOneDatabase } from '../../helpers/instances.js';
 
 /** Instances on one database, each limiting /oauth/token to 2 calls a minute per IP. */
-async function instancesWith(count: number, redisUrl: string) {
-  database = await openTestDatabase();
-  for (let i = 0; i < count; i++) {
-    instances.push(
-      await buildApp({
-        database,
-        config: { LOG_LEVEL: 'silent', REDIS_URL: redisUrl, IP_LIMIT_TOKEN_PER_MINUTE: 2 },
-      }),
-    );
-  }
-  return instances;
-}
+const startInstances = instancesOnOneDatabase();
+const instancesWith = (count: number, redisUrl: string) =>
+  startInstances(count, { REDIS_URL: redisUrl, IP_LIMIT_TOKEN_PER_MINUTE: 2 });
 
 // A shared Redis keeps counts between runs and projects: an address of this run's own (the
 // limit keys an IPv6 address by its /64).
