@@ -16,7 +16,8 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { freePort } from '../../packages/server/src/testing.ts';
 import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
-import { steadyLoad } from './steady-load.ts';
+import { summarize } from './stats.ts';
+import { type SteadyResult, steadyLoad } from './steady-load.ts';
 
 const APPS = Number(process.env.BENCH_APPS ?? 10_000);
 // More, shorter rounds: this machine's speed drifts by a third within minutes, and interleaving
@@ -146,10 +147,10 @@ function run(variant: Variant, seconds: number, amount?: number): Promise<Sample
 }
 
 /**
- * The p99 of the 2xx calls at a constant rate, after a second at that rate to open the
+ * The 2xx calls' latencies at a constant rate, after a second at that rate to open the
  * connections. Failed calls are reported, not hidden, and the run goes on.
  */
-function p99At(variant: Variant, rate: number, seconds: number): Promise<number> {
+function steadyAt(variant: Variant, rate: number, seconds: number): Promise<SteadyResult> {
   const url = targetOf(variant);
   return alone(variant, async () => {
     const warmUp = await steadyLoad(url, rate, 1, variant.headers);
@@ -158,8 +159,19 @@ function p99At(variant: Variant, rate: number, seconds: number): Promise<number>
       if (Object.keys(failures).length)
         console.warn(`${variant.name} at ${rate} req/s (${phase}): failed calls ${failureCell(failures)}`);
     }
-    return measured.p99;
+    return measured;
   });
+}
+
+/**
+ * Two views of a variant's p99 over the rounds: the median of the rounds' p99s (the verdict; one
+ * pause of 15 ms decides a 3-s round's p99) and the p99 of all the rounds' calls together.
+ */
+function tail(results: SteadyResult[]) {
+  return {
+    median: median(results.map((r) => r.p99)),
+    pooled: summarize(results.flatMap((r) => r.latencies)).p99,
+  };
 }
 
 function load(
@@ -345,9 +357,9 @@ try {
   const base = rows[0]!;
   const half = Math.round(base.rps / 2);
   const atHalf = [variants[0]!, variants.find((v) => v.name.startsWith('2 '))!];
-  const halfSamples = new Map<string, number[]>(atHalf.map((v) => [v.name, []]));
+  const halfSamples = new Map<string, SteadyResult[]>(atHalf.map((v) => [v.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const variant of atHalf) halfSamples.get(variant.name)!.push(await p99At(variant, half, SECONDS));
+    for (const variant of atHalf) halfSamples.get(variant.name)!.push(await steadyAt(variant, half, SECONDS));
   }
 
   console.log(
@@ -369,21 +381,23 @@ try {
     variants.find((v) => v.name.startsWith('4 '))!,
   ];
   const proxyRate = Math.round(rows.find((r) => r.name === proxied.name)!.rps / 2);
-  const hop = new Map<string, number[]>([
+  const hop = new Map<string, SteadyResult[]>([
     [direct.name, []],
     [proxied.name, []],
   ]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of [direct, proxied])
-      hop.get(variant.name)!.push(await p99At(variant, proxyRate, SECONDS));
+      hop.get(variant.name)!.push(await steadyAt(variant, proxyRate, SECONDS));
   }
-  const [bareP99, gatewayP99] = atHalf.map((v) => median(halfSamples.get(v.name)!));
+  const [bareTail, gatewayTail] = atHalf.map((v) => tail(halfSamples.get(v.name)!));
+  const [directTail, proxiedTail] = [direct, proxied].map((v) => tail(hop.get(v.name)!));
+  const pooled = (a: { pooled: number }, b: { pooled: number }) =>
+    `${a.pooled.toFixed(2)} and ${b.pooled.toFixed(2)} ms, added ${(b.pooled - a.pooled).toFixed(2)} ms`;
   console.log(
-    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareP99!.toFixed(2)} ms, gateway ${gatewayP99!.toFixed(2)} ms, added ${(gatewayP99! - bareP99!).toFixed(2)} ms (target ≤ 1 ms)`,
+    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}`,
   );
-  const [directP99, proxiedP99] = [direct, proxied].map((v) => median(hop.get(v.name)!));
   console.log(
-    `At a steady ${proxyRate} req/s: p99 department directly ${directP99!.toFixed(2)} ms, through the gateway ${proxiedP99!.toFixed(2)} ms, the hop added ${(proxiedP99! - directP99!).toFixed(2)} ms (target ≤ 2 ms)`,
+    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {

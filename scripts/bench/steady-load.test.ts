@@ -29,6 +29,8 @@ describe('steadyLoad', () => {
     const result = await steadyLoad(url, 200, 1);
     expect(result).toMatchObject({ ok: 200, failures: {} });
     expect(result.p99).toBeGreaterThanOrEqual(result.p50);
+    expect(result.latencies).toHaveLength(200);
+    expect(Math.max(...result.latencies)).toBeGreaterThanOrEqual(result.p99);
     // A closed burst would bring all 200 within a few milliseconds; at 200 a second, the first
     // 400 ms can hold only about 80 of them.
     const early = arrivals.filter((t) => t - arrivals[0]! < 400).length;

@@ -9,6 +9,8 @@ export interface SteadyResult {
   /** Latency percentiles of the 2xx calls, in ms, each counted from when its call was due. */
   p50: number;
   p99: number;
+  /** Every 2xx call's latency in ms, for percentiles over several runs together. */
+  latencies: number[];
 }
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -134,5 +136,5 @@ export async function steadyLoad(
     for (const connection of connections) connection.socket.destroy();
   });
   const { p50, p99 } = summarize(latencies);
-  return { ok: latencies.length, failures, p50, p99 };
+  return { ok: latencies.length, failures, p50, p99, latencies };
 }
