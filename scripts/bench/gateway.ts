@@ -171,6 +171,8 @@ function tail(results: SteadyResult[]) {
   return {
     median: median(results.map((r) => r.p99)),
     pooled: summarize(results.flatMap((r) => r.latencies)).p99,
+    // The rounds' lowest and highest p99: how far one 3-s round can move on this machine.
+    range: `${Math.min(...results.map((r) => r.p99)).toFixed(1)}–${Math.max(...results.map((r) => r.p99)).toFixed(1)}`,
   };
 }
 
@@ -393,11 +395,12 @@ try {
   const [directTail, proxiedTail] = [direct, proxied].map((v) => tail(hop.get(v.name)!));
   const pooled = (a: { pooled: number }, b: { pooled: number }) =>
     `${a.pooled.toFixed(2)} and ${b.pooled.toFixed(2)} ms, added ${(b.pooled - a.pooled).toFixed(2)} ms`;
+  const ranges = (a: { range: string }, b: { range: string }) => `rounds' p99s ${a.range} and ${b.range} ms`;
   console.log(
-    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}`,
+    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}; ${ranges(bareTail!, gatewayTail!)}`,
   );
   console.log(
-    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}`,
+    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}; ${ranges(directTail!, proxiedTail!)}`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {
