@@ -1,6 +1,7 @@
-import { Pool, RetryAgent } from 'undici';
+import { Pool } from 'undici';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import { type BreakerOptions, upstreamBreaker } from './upstream-breaker.js';
+import { upstreamGet } from './upstream-get.js';
 
 /** The filters the price-monitoring system takes; unset ones are not sent. */
 export interface PriceQuery {
@@ -94,14 +95,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+// A whole day of every market's prices is some 50 KB; an answer far larger is not one to read.
+const MAX_ANSWER_BYTES = 4 << 20;
+const ACCEPT_JSON = { accept: 'application/json' };
+
 const unavailable = (detail: string) =>
   new ApiProblem('upstream_unavailable', detail, { headers: { 'retry-after': '1' } });
 
 /**
  * The connector to the 发改 price-monitoring system. Calls go through an undici pool that keeps
  * connections to the department alive and reuses them, and are sent again once when the
- * department closed the connection they went out on. Every call is bounded by one deadline
- * covering connect, headers and body. The department's 400s become our `validation_failed`;
+ * department closed the connection they went out on. Connecting, the headers and the body are
+ * each bounded by the deadline, and the answer's size by 4 MiB. The department's 400s become our `validation_failed`;
  * anything else that goes wrong (unreachable, timeout, 5xx, an answer we cannot read) becomes
  * `upstream_unavailable`, so a failing department never turns into a 500 or a hung request.
  * After several such failures in a row a circuit breaker pauses calls to let the department recover.
@@ -114,16 +119,7 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
     connectTimeout: timeoutMs,
-  });
-  // The department may close a kept-alive connection just as a call goes out on it (its idle
-  // timeout races ours); such a GET never reached it, so it goes again once, at once. Answers,
-  // 5xx included, are never retried: the breaker below deals with a failing department.
-  const upstream = new RetryAgent(pool, {
-    maxRetries: 1,
-    minTimeout: 0,
-    methods: ['GET'],
-    statusCodes: [],
-    errorCodes: ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'],
+    maxResponseSize: MAX_ANSWER_BYTES,
   });
   const guarded = upstreamBreaker('price-monitoring system', options.breaker);
   let closed = false;
@@ -136,14 +132,7 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
     let status: number;
     let text: string;
     try {
-      const res = await upstream.request({
-        origin: options.baseUrl,
-        method: 'GET',
-        path: `/price-monitoring/v1/prices?${search}`,
-        headers: { accept: 'application/json' },
-      });
-      status = res.statusCode;
-      text = await res.body.text();
+      ({ status, text } = await upstreamGet(pool, `/price-monitoring/v1/prices?${search}`, ACCEPT_JSON));
     } catch (err) {
       const code = (err as { code?: unknown } | null)?.code;
       if (
@@ -152,6 +141,9 @@ export function priceMonitoringConnector(options: ConnectorOptions): PriceMonito
         code === 'UND_ERR_CONNECT_TIMEOUT'
       ) {
         throw unavailable(`The price-monitoring system did not answer within ${timeoutMs / 1000} s.`);
+      }
+      if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+        throw unavailable(`The price-monitoring system's answer was over ${MAX_ANSWER_BYTES >> 20} MiB.`);
       }
       throw unavailable('The price-monitoring system could not be reached.');
     }

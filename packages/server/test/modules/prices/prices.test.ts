@@ -179,6 +179,24 @@ describe('price-monitoring connector', () => {
     }
   });
 
+  it('error: an answer over 4 MiB is upstream_unavailable, with or without a content-length', async () => {
+    const row = `{"market_code":"x","market_name":"${'市'.repeat(1_000)}"},`;
+    const huge = `{"date":"2026-01-15","items":[${row.repeat(1_500)}{}]}`;
+    for (const declared of [true, false]) {
+      const fake = await fakeDepartment((_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          ...(declared ? { 'content-length': Buffer.byteLength(huge) } : {}),
+        });
+        res.end(huge);
+      });
+      const error = await problemOf(priceMonitoringConnector({ baseUrl: fake.baseUrl }).prices({}));
+      expect(error.code, `content-length ${declared}`).toBe('upstream_unavailable');
+      expect(error.detail).toMatch(/over 4 MiB/);
+      await fake.close();
+    }
+  });
+
   it('error: an unknown department errcode on a 400 is still the caller’s validation_failed', async () => {
     const fake = await fakeDepartment((_req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
