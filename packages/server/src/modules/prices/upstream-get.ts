@@ -49,11 +49,11 @@ function attempt(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): P
 }
 
 /**
- * A GET read whole into a string, through undici's dispatch API with a handler of our own. A
- * proxied call is mostly this, and `request` with `RetryAgent` cost the gateway half as much CPU
- * again: a body stream and a retry handler per call. The call goes again once, at once, when its
- * connection was lost before any answer came; answers, 5xx included, are never retried. Errors are
- * undici's, with their `code`.
+ * A GET read whole into a string, through undici's dispatch API with a handler of our own: a
+ * proxied call is mostly this, and `request` behind `RetryAgent` (a body stream and a retry
+ * handler per call) took about a quarter more CPU per call (docs: limits and quotas). The call
+ * goes again once, at once, when its connection was lost before any answer came; answers, 5xx
+ * included, are never retried. Errors are undici's, with their `code`.
  */
 export async function upstreamGet(
   dispatcher: Dispatcher,
