@@ -95,7 +95,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-// A whole day of every market's prices is some 50 KB; an answer far larger is not one to read.
+// A whole day of every market's prices is about 47 KB; an answer far larger is not one to read.
 const MAX_ANSWER_BYTES = 4 << 20;
 const ACCEPT_JSON = { accept: 'application/json' };
 
@@ -106,9 +106,10 @@ const unavailable = (detail: string) =>
  * The connector to the 发改 price-monitoring system. Calls go through an undici pool that keeps
  * connections to the department alive and reuses them, and are sent again once when the
  * department closed the connection they went out on. Connecting, the headers and the body are
- * each bounded by the deadline, and the answer's size by 4 MiB. The department's 400s become our `validation_failed`;
- * anything else that goes wrong (unreachable, timeout, 5xx, an answer we cannot read) becomes
- * `upstream_unavailable`, so a failing department never turns into a 500 or a hung request.
+ * each bounded by the deadline, and the answer's size by 4 MiB. The department's 400s become our
+ * `validation_failed`; anything else that goes wrong (unreachable, timeout, 5xx, an answer we
+ * cannot read) becomes `upstream_unavailable`, so a failing department never turns into a 500 or a
+ * hung request.
  * After several such failures in a row a circuit breaker pauses calls to let the department recover.
  */
 export function priceMonitoringConnector(options: ConnectorOptions): PriceMonitoringConnector {

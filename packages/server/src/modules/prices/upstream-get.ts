@@ -13,7 +13,7 @@ const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 class BufferingHandler implements Dispatcher.DispatchHandler {
   private status = 0;
   private readonly chunks: Buffer[] = [];
-  answered = false;
+  private answered = false;
 
   constructor(
     private readonly resolve: (answer: UpstreamAnswer) => void,
