@@ -6,7 +6,7 @@ import type { OpenApiDocument } from '../../../src/platform/contract/openapi-doc
 import { contract, contractOperations } from '../../../src/platform/contract/operations.js';
 import { operation } from '../../../src/platform/contract/route.js';
 import { routeTable } from '../../../src/platform/contract/route-table.js';
-import { signInForTest } from '../../../src/testing.js';
+import { freePort, signInForTest } from '../../../src/testing.js';
 import { consentTo, pkcePair } from '../../helpers/oauth-flow.js';
 import { type TestApp, testApp } from '../../helpers/test-app.js';
 import { meteringSamples, type Sample } from './metering-samples.js';
@@ -249,7 +249,7 @@ async function accountSamples(t: TestApp): Promise<Record<string, Sample[]>> {
       { url: `/console/v1/apps/${doomed.id}`, status: 404, headers: write },
     ],
     // Here, not in publicSamples: the conditional-GET check needs a 200, and no department
-    // listens at the default DEPARTMENTS_URL, so only answers that need none are sampled.
+    // listens at this app's DEPARTMENTS_URL, so only answers that need none are sampled.
     listFoodPrices: [
       { url: '/v1/prices?category=sweets', status: 400 },
       { url: '/v1/prices?commodity=oyster', status: 503 },
@@ -266,7 +266,8 @@ let t: TestApp;
 /** One real request per operation; a new operation must add its own before this test passes. */
 let samples: Record<string, Sample[]>;
 beforeAll(async () => {
-  t = await testApp();
+  // A port nothing listens on, not the default one, where a running `pnpm start` answers.
+  t = await testApp({ config: { DEPARTMENTS_URL: `http://127.0.0.1:${await freePort()}` } });
   await t.app.ready();
   samples = { ...publicSamples, ...(await accountSamples(t)), ...(await meteringSamples(t)) };
 });
