@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { freePort } from '../../packages/server/src/testing.ts';
 import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
+import { machinePauses } from './machine-pauses.ts';
 import { summarize } from './stats.ts';
 import { type SteadyResult, steadyLoad } from './steady-load.ts';
 
@@ -25,6 +26,8 @@ const APPS = Number(process.env.BENCH_APPS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// How long the machine's own pauses are measured for, before anything else runs.
+const PAUSE_SECONDS = Number(process.env.BENCH_PAUSE_SECONDS ?? 5);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // The gateways run on PostgreSQL, as deployed, when it answers: embedded PGlite runs its queries
 // (the credential feed's poll each second, metering flushes) on the event loop, and those pauses
@@ -164,6 +167,15 @@ function steadyAt(variant: Variant, rate: number, seconds: number): Promise<Stea
 }
 
 /**
+ * The p99 one variant adds to another, round by round (each pair ran back to back, so a noisy
+ * stretch of the machine falls on both of a pair more often than on two rounds minutes apart),
+ * and the median of those differences.
+ */
+function pairedAdded(base: SteadyResult[], other: SteadyResult[]): number {
+  return median(other.map((result, round) => result.p99 - base[round]!.p99));
+}
+
+/**
  * Two views of a variant's p99 over the rounds: the median of the rounds' p99s (the verdict; one
  * pause of 15 ms decides a 3-s round's p99) and the p99 of all the rounds' calls together.
  */
@@ -251,6 +263,8 @@ async function startGateway(name: string, env: Record<string, string>) {
 }
 
 try {
+  // Before any server starts, so only the machine itself (and its idle services) is measured.
+  const pauses = await machinePauses(PAUSE_SECONDS);
   const departments = await startServer({ BENCH_MODE: 'departments' });
   // One app gets a gateway of its own, so the metering flushes and quota leases of 10,000 apps
   // (variant 5) are not counted against it; (5)/(2) is then what those apps cost.
@@ -391,16 +405,20 @@ try {
     for (const variant of [direct, proxied])
       hop.get(variant.name)!.push(await steadyAt(variant, proxyRate, SECONDS));
   }
-  const [bareTail, gatewayTail] = atHalf.map((v) => tail(halfSamples.get(v.name)!));
+  const bareHalf = halfSamples.get(atHalf[0]!.name)!;
+  const gatewayHalf = halfSamples.get(atHalf[1]!.name)!;
+  const [bareTail, gatewayTail] = [tail(bareHalf), tail(gatewayHalf)];
   const [directTail, proxiedTail] = [direct, proxied].map((v) => tail(hop.get(v.name)!));
   const pooled = (a: { pooled: number }, b: { pooled: number }) =>
     `${a.pooled.toFixed(2)} and ${b.pooled.toFixed(2)} ms, added ${(b.pooled - a.pooled).toFixed(2)} ms`;
   const ranges = (a: { range: string }, b: { range: string }) => `rounds' p99s ${a.range} and ${b.range} ms`;
+  const paired = (a: SteadyResult[], b: SteadyResult[]) =>
+    `the median of each round's added p99 ${pairedAdded(a, b).toFixed(2)} ms`;
   console.log(
-    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}; ${ranges(bareTail!, gatewayTail!)}`,
+    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}; ${paired(bareHalf, gatewayHalf)}; ${ranges(bareTail!, gatewayTail!)}`,
   );
   console.log(
-    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}; ${ranges(directTail!, proxiedTail!)}`,
+    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}; ${paired(hop.get(direct.name)!, hop.get(proxied.name)!)}; ${ranges(directTail!, proxiedTail!)}`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {
@@ -409,6 +427,9 @@ try {
   };
   console.log(
     `Ratios: (1h)/(1) = ${ratio('1h', '1 ')} (the headers alone); (1w)/(1) = ${ratio('1w', '1 ')} (what 3 µs per call costs here); (2)/(1) = ${ratio('2 ', '1 ')} (target ≥ 0.80); (3)/(1) = ${ratio('3 ', '1 ')} (target ≥ 0.65); (5)/(2) = ${ratio('5 ', '2 ')} (target ≥ 0.95); API key (2k)/(1) = ${ratio('2k', '1 ')}; (5k)/(2k) = ${ratio('5k', '2k')}`,
+  );
+  console.log(
+    `The machine's own pauses, before the servers started (one process per core reading the clock for ${PAUSE_SECONDS} s): ${pauses.map((p) => `${p.count} over 1 ms, ${p.totalMs.toFixed(0)} ms in all, the longest ${p.maxMs.toFixed(1)} ms`).join('; ')}`,
   );
   if (!withRedis) console.log(`Variant 3 left out: no Redis answered at ${REDIS_URL}.`);
   // 1h and 1w do strictly more work than 1: if either is clearly faster, the machine's speed
