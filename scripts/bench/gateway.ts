@@ -408,17 +408,19 @@ try {
   const bareHalf = halfSamples.get(atHalf[0]!.name)!;
   const gatewayHalf = halfSamples.get(atHalf[1]!.name)!;
   const [bareTail, gatewayTail] = [tail(bareHalf), tail(gatewayHalf)];
-  const [directTail, proxiedTail] = [direct, proxied].map((v) => tail(hop.get(v.name)!));
+  const directHop = hop.get(direct.name)!;
+  const proxiedHop = hop.get(proxied.name)!;
+  const [directTail, proxiedTail] = [tail(directHop), tail(proxiedHop)];
   const pooled = (a: { pooled: number }, b: { pooled: number }) =>
     `${a.pooled.toFixed(2)} and ${b.pooled.toFixed(2)} ms, added ${(b.pooled - a.pooled).toFixed(2)} ms`;
   const ranges = (a: { range: string }, b: { range: string }) => `rounds' p99s ${a.range} and ${b.range} ms`;
   const paired = (a: SteadyResult[], b: SteadyResult[]) =>
     `the median of each round's added p99 ${pairedAdded(a, b).toFixed(2)} ms`;
   console.log(
-    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail!.median.toFixed(2)} ms, gateway ${gatewayTail!.median.toFixed(2)} ms, added ${(gatewayTail!.median - bareTail!.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail!, gatewayTail!)}; ${paired(bareHalf, gatewayHalf)}; ${ranges(bareTail!, gatewayTail!)}`,
+    `\nAt a steady half of the baseline's peak (${half} req/s, open loop): p99 bare ${bareTail.median.toFixed(2)} ms, gateway ${gatewayTail.median.toFixed(2)} ms, added ${(gatewayTail.median - bareTail.median).toFixed(2)} ms (target ≤ 1 ms); over all rounds' calls together ${pooled(bareTail, gatewayTail)}; ${paired(bareHalf, gatewayHalf)}; ${ranges(bareTail, gatewayTail)}`,
   );
   console.log(
-    `At a steady ${proxyRate} req/s: p99 department directly ${directTail!.median.toFixed(2)} ms, through the gateway ${proxiedTail!.median.toFixed(2)} ms, the hop added ${(proxiedTail!.median - directTail!.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail!, proxiedTail!)}; ${paired(hop.get(direct.name)!, hop.get(proxied.name)!)}; ${ranges(directTail!, proxiedTail!)}`,
+    `At a steady ${proxyRate} req/s: p99 department directly ${directTail.median.toFixed(2)} ms, through the gateway ${proxiedTail.median.toFixed(2)} ms, the hop added ${(proxiedTail.median - directTail.median).toFixed(2)} ms (target ≤ 2 ms); over all rounds' calls together ${pooled(directTail, proxiedTail)}; ${paired(directHop, proxiedHop)}; ${ranges(directTail, proxiedTail)}`,
   );
   const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const ratio = (a: string, b: string) => {

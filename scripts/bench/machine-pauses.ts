@@ -40,7 +40,8 @@ export async function machinePauses(seconds: number): Promise<Pauses[]> {
             out += chunk;
           });
           child.once('error', reject);
-          child.once('exit', (code) =>
+          // 'close', not 'exit': only then has all of its output been read.
+          child.once('close', (code) =>
             code === 0
               ? resolve(JSON.parse(out) as Pauses)
               : reject(new Error(`spinner exited with ${code}`)),
