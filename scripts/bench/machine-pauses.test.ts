@@ -1,6 +1,23 @@
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { machinePauses } from './machine-pauses.ts';
+
+/** This process's children, from Linux's /proc (the spinners are the only ones this file starts). */
+async function children(): Promise<number[]> {
+  const list = await readFile(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8');
+  return list.split(' ').filter(Boolean).map(Number);
+}
+
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    return process.kill(pid, name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw err;
+  }
+}
 
 describe('machinePauses', () => {
   it('happy: one reading per core, each gap counted over 1 ms and the longest among them', async () => {
@@ -16,4 +33,35 @@ describe('machinePauses', () => {
       }
     }
   });
+
+  // A stopped process is one the machine took the CPU from, for at least as long as it was stopped.
+  it.skipIf(process.platform !== 'linux')(
+    'happy: a spinner stopped from outside reports a gap at least as long as the stop',
+    async () => {
+      let done = false;
+      const reading = machinePauses(2).finally(() => {
+        done = true;
+      });
+      let spinner: number | undefined;
+      while (!spinner && !done) {
+        spinner = (await children())[0];
+        await sleep(10);
+      }
+      expect(spinner).toBeDefined();
+      // Stopped again and again until it ends: its start-up is not measured, so one stop must
+      // land while it reads the clock, however slowly it started.
+      let stops = 0;
+      while (!done) {
+        // It may have ended and been reaped just before its promise settles.
+        if (!signal(spinner!, 'SIGSTOP')) break;
+        await sleep(300);
+        process.kill(spinner!, 'SIGCONT');
+        stops++;
+        await sleep(200);
+      }
+      const pauses = await reading;
+      expect(stops).toBeGreaterThan(1);
+      expect(Math.max(...pauses.map((p) => p.maxMs))).toBeGreaterThanOrEqual(300);
+    },
+  );
 });
