@@ -14,7 +14,7 @@ import { systemRoutes } from './modules/system/routes.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
 import { routeTable } from './platform/contract/route-table.js';
 import { databasePlugin } from './platform/database.js';
-import { errorHandler } from './platform/errors/error-handler.js';
+import { errorHandler, frameworkError } from './platform/errors/error-handler.js';
 import { routeGuard } from './platform/gateway/route-guard.js';
 import { corsPolicy } from './platform/http/cors-policy.js';
 import { ipLimits } from './platform/http/ip-limits.js';
@@ -52,6 +52,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     trustProxy: config.TRUST_PROXY ?? false,
     return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors: frameworkError,
   });
 
   const handle =

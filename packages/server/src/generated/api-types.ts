@@ -2927,11 +2927,11 @@ export interface components {
         slug: string;
         /** @description The subscription's id. */
         "subscription-id": string;
-        /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+        /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01. */
         "usage-from": string;
         /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
         "usage-granularity": "hour" | "day";
-        /** @description End of the range (exclusive); now if omitted. */
+        /** @description End of the range (exclusive); now if omitted. Must be after 1970-01-01. */
         "usage-to": string;
     };
     requestBodies: never;
@@ -3546,11 +3546,11 @@ export interface operations {
     getPlatformUsage: {
         parameters: {
             query?: {
-                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01. */
                 from?: components["parameters"]["usage-from"];
                 /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
                 granularity?: components["parameters"]["usage-granularity"];
-                /** @description End of the range (exclusive); now if omitted. */
+                /** @description End of the range (exclusive); now if omitted. Must be after 1970-01-01. */
                 to?: components["parameters"]["usage-to"];
             };
             header?: never;
@@ -4086,11 +4086,11 @@ export interface operations {
     getAppUsage: {
         parameters: {
             query?: {
-                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it. */
+                /** @description Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01. */
                 from?: components["parameters"]["usage-from"];
                 /** @description One point per hour, or per calendar day in Asia/Shanghai (UTC+8). */
                 granularity?: components["parameters"]["usage-granularity"];
-                /** @description End of the range (exclusive); now if omitted. */
+                /** @description End of the range (exclusive); now if omitted. Must be after 1970-01-01. */
                 to?: components["parameters"]["usage-to"];
             };
             header?: never;

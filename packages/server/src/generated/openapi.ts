@@ -23110,7 +23110,7 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "from",
             "in": "query",
-            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01.",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -23119,7 +23119,7 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "to",
             "in": "query",
-            "description": "End of the range (exclusive); now if omitted.",
+            "description": "End of the range (exclusive); now if omitted. Must be after 1970-01-01.",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -31263,7 +31263,7 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "from",
             "in": "query",
-            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+            "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01.",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -31272,7 +31272,7 @@ export const openapiDocument: OpenApiDocument = {
           {
             "name": "to",
             "in": "query",
-            "description": "End of the range (exclusive); now if omitted.",
+            "description": "End of the range (exclusive); now if omitted. Must be after 1970-01-01.",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -40835,7 +40835,7 @@ export const openapiDocument: OpenApiDocument = {
       "usage-from": {
         "name": "from",
         "in": "query",
-        "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it.",
+        "description": "Start of the range (inclusive); 7 days before `to` if omitted. Must be before `to`, at most 92 days before it, and not before 1970-01-01.",
         "schema": {
           "type": "string",
           "format": "date-time"
@@ -40844,7 +40844,7 @@ export const openapiDocument: OpenApiDocument = {
       "usage-to": {
         "name": "to",
         "in": "query",
-        "description": "End of the range (exclusive); now if omitted.",
+        "description": "End of the range (exclusive); now if omitted. Must be after 1970-01-01.",
         "schema": {
           "type": "string",
           "format": "date-time"

@@ -13,9 +13,14 @@ import { catalogueService } from './catalogue-service.js';
 import type { AdminContext } from './context.js';
 import { adminAppView, auditEventView } from './views.js';
 
-const isString = (v: unknown): v is string => typeof v === 'string';
+// A cursor's key goes into a query on uuid and timestamp columns, which refuse anything else: it
+// must be a key these lists issue, a row id or an app's creation time and id.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+const isInstant = (v: unknown): v is string =>
+  typeof v === 'string' && Date.parse(v) >= 0 && new Date(v).toISOString() === v;
 const isAppKey = (v: unknown): v is [string, string] =>
-  Array.isArray(v) && v.length === 2 && v.every(isString);
+  Array.isArray(v) && v.length === 2 && isInstant(v[0]) && isId(v[1]);
 const isNumber = (v: unknown): v is number => Number.isSafeInteger(v);
 
 /**
@@ -74,7 +79,7 @@ export async function adminRoutes(app: FastifyInstance) {
   operation(app, 'adminListSubscriptions', async (request) => {
     await admin(request);
     const { status, awaitingDecision, appId, cursor, limit = 20 } = request.query;
-    const after = cursor ? decodeCursor(cursor, isString) : undefined;
+    const after = cursor ? decodeCursor(cursor, isId) : undefined;
     const rows = await repo.subscriptions({ status, awaitingDecision, appId, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {

@@ -1,6 +1,7 @@
 import type { App } from '@ixiamen/db';
 import { LRUCache } from 'lru-cache';
 import { sha256, verifySecret } from '../../platform/auth/secrets.js';
+import { isStorable } from '../../platform/contract/storable-text.js';
 import { OAuthError } from './oauth-error.js';
 import type { OAuthRepository } from './repository.js';
 
@@ -20,10 +21,10 @@ function fromBasic(header: string): { id: string; secret: string } | undefined {
   if (colon < 0) return undefined;
   // RFC 6749 2.3.1: both parts are form-urlencoded before base64.
   try {
-    return {
-      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
-      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
-    };
+    const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+    // The id is looked up in the database, which cannot hold every string.
+    if (!isStorable(id)) return undefined;
+    return { id, secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
   } catch {
     return undefined;
   }

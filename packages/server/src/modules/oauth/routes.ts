@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SCOPES } from '../../platform/auth/scopes.js';
 import { safeEqual } from '../../platform/auth/secrets.js';
 import { operation } from '../../platform/contract/route.js';
+import { isStorable, NOT_STORABLE } from '../../platform/contract/storable-text.js';
 import { ApiProblem } from '../../platform/errors/api-problem.js';
 import {
   type AuthorizeQuery,
@@ -20,6 +21,20 @@ import { tokenService } from './token-service.js';
 import { tokenTools } from './token-tools.js';
 
 type Form = Record<string, string | undefined>;
+
+/**
+ * The fields of a form, or why they cannot be used: @fastify/formbody makes a repeated field an
+ * array, which RFC 6749 (3.1, 3.2) forbids, and a field the database cannot hold must not reach it.
+ */
+function formFields(body: unknown): Form | string {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) return `${name} is repeated; send each parameter once.`;
+    if (typeof value !== 'string') return `${name} must be text.`;
+    if (!isStorable(value)) return `${name} ${NOT_STORABLE}.`;
+  }
+  return fields as Form;
+}
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
@@ -66,7 +81,6 @@ export async function oauthRoutes(app: FastifyInstance) {
   const withClient =
     (run: (client: AuthenticatedClient, form: Form) => Promise<unknown>, confidentialOnly = false) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
-      const form = (request.body ?? {}) as Form;
       try {
         if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
           throw new OAuthError(
@@ -74,6 +88,8 @@ export async function oauthRoutes(app: FastifyInstance) {
             'Send the parameters as application/x-www-form-urlencoded.',
           );
         }
+        const form = formFields(request.body);
+        if (typeof form === 'string') throw new OAuthError('invalid_request', form);
         const client = await authenticateClient(
           { authorization: request.headers.authorization, ...form },
           () => clientAuth.spend(request),
@@ -184,7 +200,8 @@ export async function oauthRoutes(app: FastifyInstance) {
     app,
     'decideAuthorization',
     async (request, reply) => {
-      const form = (request.body ?? {}) as Form;
+      const form = formFields(request.body);
+      if (typeof form === 'string') return html(reply, 400, errorPage(`请求格式错误（${form}）。`));
       const signedIn = await app.sessions.read(request);
       if (!signedIn || !form.csrf || !safeEqual(form.csrf, signedIn.csrfToken)) {
         return html(

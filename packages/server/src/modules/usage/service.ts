@@ -16,10 +16,15 @@ export interface UsageQuery {
   granularity?: Granularity | undefined;
 }
 
-/** The range asked for: the last 7 days by default, at most 92 days, `from` before `to`. */
+/**
+ * The range asked for: the last 7 days by default, at most 92 days, `from` before `to`, neither
+ * before 1970 (no usage is older, and PostgreSQL refuses year 0 and the years before it).
+ */
 export function usageRange(query: UsageQuery, now = Date.now()) {
   const to = query.to ? new Date(query.to) : new Date(now);
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 7 * DAY_MS);
+  if (to.getTime() <= 0) throw ApiProblem.invalidInput('querystring/to', 'must be after 1970-01-01');
+  const from = query.from ? new Date(query.from) : new Date(Math.max(0, to.getTime() - 7 * DAY_MS));
+  if (from.getTime() < 0) throw ApiProblem.invalidInput('querystring/from', 'must not be before 1970-01-01');
   if (from >= to) throw ApiProblem.invalidInput('querystring/from', 'must be before to');
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     throw ApiProblem.invalidInput('querystring/from', `must be at most ${MAX_RANGE_DAYS} days before to`);

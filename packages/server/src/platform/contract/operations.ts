@@ -7,6 +7,7 @@ import type {
   OpenApiParameter,
   SecurityRequirement,
 } from './openapi-document.js';
+import { STORABLE_TEXT } from './storable-text.js';
 
 export interface ContractOperation {
   operationId: string;
@@ -33,11 +34,32 @@ function jsonSchema(value: unknown): unknown {
   );
 }
 
+/**
+ * What the validator checks beyond a schema of the spec, so input it passes can be computed with
+ * and stored: every string storable, and every number finite. Ajv's coercion turns a string such
+ * as "1e309" into Infinity without the finiteness check of its `type`, and then skips minimum and
+ * maximum for it (ajv#2212); a subschema of the same type judges the coerced value again.
+ */
+function guarded(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(guarded);
+  if (value === null || typeof value !== 'object') return value;
+  const schema = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, guarded(v)]));
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const checks: JsonSchema[] = [];
+  if (types.includes('integer') || types.includes('number')) checks.push({ type: schema.type });
+  if (types.includes('string')) checks.push({ pattern: STORABLE_TEXT });
+  if (checks.length === 0) return schema;
+  return { ...schema, allOf: [...((schema.allOf as unknown[] | undefined) ?? []), ...checks] };
+}
+
+/** A schema of the spec as the request validator judges input by it. */
+const requestSchema = (value: unknown) => guarded(jsonSchema(value));
+
 function parameterObject(params: OpenApiParameter[], rejectUnknown: boolean): JsonSchema | undefined {
   if (params.length === 0 && !rejectUnknown) return undefined;
   return {
     type: 'object',
-    properties: Object.fromEntries(params.map((p) => [p.name, jsonSchema(p.schema ?? {})])),
+    properties: Object.fromEntries(params.map((p) => [p.name, requestSchema(p.schema ?? {})])),
     required: params.filter((p) => p.required).map((p) => p.name),
     additionalProperties: !rejectUnknown,
   };
@@ -56,7 +78,7 @@ function routeSchema(op: OpenApiOperation): FastifySchema {
   const headerSchema = parameterObject(headers, false);
   if (headerSchema) schema.headers = headerSchema;
   const body = op.requestBody?.content['application/json']?.schema;
-  if (body) schema.body = jsonSchema(body);
+  if (body) schema.body = requestSchema(body);
   // Success bodies are serialized by their schema; problems go through the error handler.
   const response: Record<string, unknown> = {};
   for (const [status, res] of Object.entries(op.responses)) {

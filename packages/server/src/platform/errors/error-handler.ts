@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { NOT_STORABLE, STORABLE_TEXT } from '../contract/storable-text.js';
 import { publicCors } from '../http/cors-policy.js';
 import { ApiProblem } from './api-problem.js';
 
@@ -13,7 +14,12 @@ function fromFastifyError(error: FastifyError): ApiProblem | undefined {
       const path = [context, ...v.instancePath.split('/').filter(Boolean), missing ?? extra]
         .filter(Boolean)
         .join('/');
-      const message = extra ? `unknown parameter '${extra}'` : (v.message ?? 'is invalid');
+      const pattern = (v.params as { pattern?: string } | undefined)?.pattern;
+      const message = extra
+        ? `unknown parameter '${extra}'`
+        : pattern === STORABLE_TEXT
+          ? NOT_STORABLE
+          : (v.message ?? 'is invalid');
       return { location: path, message };
     });
     return new ApiProblem('validation_failed', errors.map((e) => `${e.location} ${e.message}`).join('; '), {
@@ -35,6 +41,33 @@ function fromFastifyError(error: FastifyError): ApiProblem | undefined {
     return new ApiProblem('malformed_body', 'The request could not be parsed.');
   }
   return undefined;
+}
+
+const unexpected = () =>
+  new ApiProblem(
+    'internal_error',
+    'An unexpected error occurred; quote the requestId when you contact support.',
+  );
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses some URLs before any route, hook or error
+ * handler runs, and would answer them in its own JSON. Both are path parameters the schemas
+ * could not judge: an escape that is not UTF-8, or one longer than the router keeps (100
+ * characters, more than any parameter in api-spec may have).
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs for these requests: the request id and CORS headers are set here.
+  reply.header('x-request-id', request.id);
+  publicCors(request, reply);
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? ApiProblem.invalidInput('params', 'is not valid percent-encoded UTF-8')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? ApiProblem.invalidInput('params', 'has a parameter longer than 100 characters')
+        : undefined;
+  if (problem) return sendProblem(request, reply, problem);
+  request.log.error({ err: error }, 'unhandled framework error');
+  return sendProblem(request, reply, unexpected());
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiProblem) {
@@ -59,14 +92,7 @@ export const errorHandler = fp(
         return sendProblem(request, reply, problem);
       }
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(
-        request,
-        reply,
-        new ApiProblem(
-          'internal_error',
-          'An unexpected error occurred; quote the requestId when you contact support.',
-        ),
-      );
+      return sendProblem(request, reply, unexpected());
     });
 
     // Unknown paths answer any browser app readably, as the public API's own refusals do.
