@@ -2815,6 +2815,26 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
+        /** @description The body is over the size the operation accepts (`payload_too_large`). */
+        "payload-too-large": {
+            headers: {
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/payload_too_large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than this operation accepts (1 MiB of JSON; 16 KiB for the OAuth endpoints' forms).",
+                 *       "code": "payload_too_large",
+                 *       "requestId": "req_3f9c2a7d1b8e4f60"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An HTML page for the person at the browser: more calls from one IP address in one minute than this endpoint allows. Wait as `Retry-After` says. */
         "rate-limited-page": {
             headers: {
@@ -2886,6 +2906,26 @@ export interface components {
                  *       "status": 401,
                  *       "detail": "The access token has expired.",
                  *       "code": "invalid_token",
+                 *       "requestId": "req_3f9c2a7d1b8e4f60"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body's `Content-Type` is not one the operation reads (`unsupported_media_type`). */
+        "unsupported-media-type": {
+            headers: {
+                "X-Request-Id": components["headers"]["request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://open.ixiamen.gov.cn/docs/errors/unsupported_media_type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "The Content-Type of the body is not accepted here.",
+                 *       "code": "unsupported_media_type",
                  *       "requestId": "req_3f9c2a7d1b8e4f60"
                  *     }
                  */
@@ -3032,6 +3072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
+            400: components["responses"]["bad-request"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3072,6 +3113,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationServerMetadata"];
                 };
             };
+            400: components["responses"]["bad-request"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3150,6 +3192,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3182,6 +3226,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3242,6 +3288,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanList"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             500: components["responses"]["internal-error"];
@@ -3277,6 +3324,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3301,6 +3350,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3338,6 +3389,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3360,6 +3413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             500: components["responses"]["internal-error"];
@@ -3395,6 +3449,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3419,6 +3475,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3455,6 +3513,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3540,6 +3600,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3590,6 +3652,7 @@ export interface operations {
             302: components["responses"]["redirect"];
             400: components["responses"]["bad-request"];
             429: components["responses"]["ip-rate-limited"];
+            500: components["responses"]["internal-error"];
             503: components["responses"]["service-unavailable"];
         };
     };
@@ -3608,6 +3671,7 @@ export interface operations {
             302: components["responses"]["redirect"];
             400: components["responses"]["bad-request"];
             429: components["responses"]["ip-rate-limited"];
+            500: components["responses"]["internal-error"];
         };
     };
     signOut: {
@@ -3623,8 +3687,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["no-content"];
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
+            500: components["responses"]["internal-error"];
         };
     };
     listApps: {
@@ -3646,6 +3714,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppList"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             500: components["responses"]["internal-error"];
         };
@@ -3679,6 +3748,8 @@ export interface operations {
             400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3730,6 +3801,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3766,6 +3839,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3802,6 +3877,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3827,6 +3904,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3865,6 +3944,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3902,6 +3983,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -3927,6 +4010,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -4036,6 +4121,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -4080,6 +4167,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -4137,6 +4226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentList"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             500: components["responses"]["internal-error"];
         };
@@ -4161,6 +4251,8 @@ export interface operations {
             403: components["responses"]["forbidden"];
             404: components["responses"]["not-found"];
             409: components["responses"]["conflict"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -4183,6 +4275,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             500: components["responses"]["internal-error"];
         };
@@ -4216,6 +4309,8 @@ export interface operations {
             400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             500: components["responses"]["internal-error"];
         };
     };
@@ -4238,6 +4333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductCatalogue"];
                 };
             };
+            400: components["responses"]["bad-request"];
             401: components["responses"]["unauthorized"];
             500: components["responses"]["internal-error"];
         };
@@ -4303,6 +4399,7 @@ export interface operations {
             302: components["responses"]["redirect"];
             400: components["responses"]["html-page"];
             429: components["responses"]["rate-limited-page"];
+            500: components["responses"]["internal-error"];
         };
     };
     decideAuthorization: {
@@ -4327,7 +4424,10 @@ export interface operations {
             302: components["responses"]["redirect"];
             400: components["responses"]["html-page"];
             403: components["responses"]["html-page"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             429: components["responses"]["rate-limited-page"];
+            500: components["responses"]["internal-error"];
         };
     };
     introspectToken: {
@@ -4364,7 +4464,10 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             429: components["responses"]["oauth-rate-limited"];
+            500: components["responses"]["internal-error"];
         };
     };
     revokeToken: {
@@ -4389,7 +4492,10 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             429: components["responses"]["oauth-rate-limited"];
+            500: components["responses"]["internal-error"];
         };
     };
     issueToken: {
@@ -4425,7 +4531,10 @@ export interface operations {
             };
             400: components["responses"]["oauth-error"];
             401: components["responses"]["oauth-client-error"];
+            413: components["responses"]["payload-too-large"];
+            415: components["responses"]["unsupported-media-type"];
             429: components["responses"]["oauth-rate-limited"];
+            500: components["responses"]["internal-error"];
         };
     };
     getReadiness: {

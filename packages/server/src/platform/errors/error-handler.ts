@@ -30,7 +30,10 @@ function fromFastifyError(error: FastifyError): ApiProblem | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiProblem('unsupported_media_type', 'The Content-Type of the body is not accepted here.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiProblem('payload_too_large', 'The request body is larger than 1 MiB.');
+      return new ApiProblem(
+        'payload_too_large',
+        "The request body is larger than this operation accepts (1 MiB of JSON; 16 KiB for the OAuth endpoints' forms).",
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiProblem('malformed_body', 'The body is empty but declared as JSON.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
