@@ -4,10 +4,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { machinePauses } from './machine-pauses.ts';
 
-/** This process's children, from Linux's /proc (the spinners are the only ones this file starts). */
-async function children(): Promise<number[]> {
+/**
+ * This process's children that are spinners, from Linux's /proc: a test worker may have other
+ * children (servers and browsers of earlier files), which must not be stopped.
+ */
+async function spinners(): Promise<number[]> {
   const list = await readFile(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8');
-  return list.split(' ').filter(Boolean).map(Number);
+  const found: number[] = [];
+  for (const pid of list.split(' ').filter(Boolean).map(Number)) {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (command.includes('performance.now()')) found.push(pid);
+  }
+  return found;
 }
 
 function signal(pid: number, name: NodeJS.Signals): boolean {
@@ -44,7 +52,7 @@ describe('machinePauses', () => {
       });
       let spinner: number | undefined;
       while (!spinner && !done) {
-        spinner = (await children())[0];
+        spinner = (await spinners())[0];
         await sleep(10);
       }
       expect(spinner).toBeDefined();
@@ -55,7 +63,7 @@ describe('machinePauses', () => {
         // It may have ended and been reaped just before its promise settles.
         if (!signal(spinner!, 'SIGSTOP')) break;
         await sleep(300);
-        process.kill(spinner!, 'SIGCONT');
+        signal(spinner!, 'SIGCONT');
         stops++;
         await sleep(200);
       }

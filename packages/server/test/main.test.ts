@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openTestDatabase, testDriver } from '@ixiamen/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer } from './helpers/spawn-server.js';
+import { SPAWNED_SERVER_TEST_TIMEOUT_MS, spawnServer } from './helpers/spawn-server.js';
 
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('main: the process', () => {
+describe('main: the process', { timeout: SPAWNED_SERVER_TEST_TIMEOUT_MS }, () => {
   it('happy: starts, serves, and on SIGTERM finishes what is in flight, closes and exits 0', async () => {
     const server = await spawnServer(env);
     const ready = await fetch(`${server.baseUrl}/readyz`);

@@ -3,6 +3,13 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+/**
+ * The timeout of a test that starts servers with `spawnServer`: each start, tsx compiling the
+ * sources and a PGlite in a directory opening, took up to half a minute with the suite's other
+ * files beside it on a slow 2-core machine, more than the suite's 30 s for a whole test.
+ */
+export const SPAWNED_SERVER_TEST_TIMEOUT_MS = 4 * START_TIMEOUT_MS;
 
 export interface RunningServer {
   child: ChildProcess;
@@ -25,7 +32,7 @@ export async function spawnServer(env: Record<string, string>): Promise<RunningS
     out += c.toString();
   });
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), START_TIMEOUT_MS);
     const check = () => {
       const match = out.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
       if (match) {

@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { provisionApp } from '../../../src/testing.js';
 import { setLimits } from '../../helpers/set-limits.js';
-import { type RunningServer, spawnServer } from '../../helpers/spawn-server.js';
+import {
+  type RunningServer,
+  SPAWNED_SERVER_TEST_TIMEOUT_MS,
+  spawnServer,
+} from '../../helpers/spawn-server.js';
 
 let dir: string;
 let server: RunningServer | undefined;
@@ -16,7 +20,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('metering across a graceful shutdown', () => {
+describe('metering across a graceful shutdown', { timeout: SPAWNED_SERVER_TEST_TIMEOUT_MS }, () => {
   it('happy: after SIGTERM under load, metered totals equal what the clients saw', async () => {
     // The server process and this test share the run's database: a PostgreSQL database, or an
     // embedded one in a directory, opened by one process at a time.
