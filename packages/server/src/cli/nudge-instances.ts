@@ -6,11 +6,9 @@ import { publishNudge } from '../platform/auth/credential-feed.js';
  * way the server's own writes do. Redis only shortens that bound, so a Redis that cannot be
  * reached costs a warning, never the command: the change is committed and polling still finds it.
  */
-export async function nudgeInstances(redisUrl: string, timeoutMs = 1_000): Promise<void> {
+export async function nudgeInstances(redisUrl: string, timeoutMs = 2_000): Promise<void> {
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
-    connectTimeout: timeoutMs,
-    commandTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     // One attempt, and a socket that is closed at once: a CLI must not linger on a Redis that is down.
@@ -22,11 +20,18 @@ export async function nudgeInstances(redisUrl: string, timeoutMs = 1_000): Promi
   redis.on('error', (err: Error) => {
     cause ??= err;
   });
-  // Once the socket is open, connecting (the ready check) has no deadline of its own.
-  const deadline = setTimeout(() => {
-    cause ??= new Error(`no answer within ${timeoutMs} ms`);
-    redis.disconnect();
-  }, timeoutMs);
+  // One deadline for connecting, the ready check and the publish, rather than ioredis's timers for
+  // each. It waits for the loop's next I/O phase before it gives up: when a busy machine kept this
+  // process off the CPU, timers run first, and an answer (or a refusal) that came meanwhile must
+  // be read.
+  const deadline = setTimeout(
+    () =>
+      setImmediate(() => {
+        cause ??= new Error(`no answer within ${timeoutMs} ms`);
+        redis.disconnect();
+      }),
+    timeoutMs,
+  );
   try {
     await redis.connect();
     await publishNudge(redis);
