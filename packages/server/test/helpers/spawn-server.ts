@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 /**
- * The timeout of a test that starts servers with `spawnServer`: each start, tsx compiling the
- * sources and a PGlite in a directory opening, took up to half a minute with the suite's other
- * files beside it on a slow 2-core machine, more than the suite's 30 s for a whole test.
+ * The timeout of a test that starts servers with `spawnServer`: room for the starts it may wait
+ * `START_TIMEOUT_MS` on each (tsx compiling the sources, PGlite opening a directory). With the
+ * suite's other files beside it on a slow 2-core machine, such tests ran past the suite's 30 s.
  */
 export const SPAWNED_SERVER_TEST_TIMEOUT_MS = 4 * START_TIMEOUT_MS;
 
